@@ -1,0 +1,52 @@
+"""`newsroom-extract [--url URL] PATH...`: the crawl's extraction on saved HTML files.
+
+One JSON record per file on stdout, in the order given, all in one process.
+A file that is not an article gets a line with its reason on stderr; the
+others are still processed and the exit status is 1 at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..extract import NotAnArticle, extract_article
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="newsroom-extract", description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="URL to record for the page(s) (default: each file's file:// URI)")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="saved HTML file(s)")
+    return parser.parse_args(argv)
+
+
+def extract_file(path: Path, url: str | None) -> dict | NotAnArticle:
+    try:
+        body = path.read_bytes()
+    except OSError as error:
+        return NotAnArticle("unreadable", error.strerror or str(error))
+    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    result = extract_article(body, url or path.resolve().as_uri(), fetched_at=fetched_at)
+    return result if isinstance(result, NotAnArticle) else result.as_record()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    status = 0
+    out = sys.stdout
+    for path in args.paths:
+        result = extract_file(path, args.url)
+        if isinstance(result, NotAnArticle):
+            print(f"{path}: not an article ({result})", file=sys.stderr)
+            status = 1
+            continue
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,216 @@
+"""One page in, one record or one reason out: the extraction pipeline's entry point.
+
+Stages, in order, all on one parsed tree: decode; parse; read metadata, title,
+section, dates and byline from the intact tree; prune boilerplate; let
+trafilatura choose the main content; clean its paragraphs (collecting
+credits); decide whether the page is an article. Pure: no Scrapy, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ..record import Article
+from .body import extract_blocks
+from .byline import byline_from_markup, find_attribution, find_authors, find_byline, header_source
+from .clean import Credits, clean_blocks
+from .dates import find_dates
+from .decode import UndecodableError, decode_html
+from .language import find_language
+from .layout import unwrap_layout_tables
+from .parse import parse_html
+from .prune import prune_boilerplate
+from .section import find_section
+from .structured import read_metadata
+from .text import block_lines, squash, text_length
+from .title import find_title, site_names
+from .urls import canonical_url, normalise_url, site_of
+
+HTML_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/xml|application/xml|text/plain)?\s*(;|$)", re.I)
+# Below this (CJK characters count triple) a page is a stub, a teaser or an error page.
+MIN_BODY_LENGTH = 120
+# A body whose text is mostly the page's own link texts is a list of headlines.
+LISTING_LINK_SHARE = 0.5
+# The header (deck, byline, date line) fits in this many lines under the headline.
+HEADER_WINDOW = 8
+ARTICLE_OG_TYPES = ("article", "news", "newsarticle", "blogposting", "press_release")
+
+
+@dataclass(slots=True, frozen=True)
+class NotAnArticle:
+    """Why a page yields no record: a short stable code for stats, and a detail for logs."""
+
+    reason: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.detail}" if self.detail else self.reason
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Every field found on a page, before the is-it-an-article decision."""
+
+    title: str | None = None
+    date: str | None = None
+    modified: str | None = None
+    body: str = ""
+    attribution: str | None = None
+    authors: list[str] = field(default_factory=list)
+    section: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    date_source: str | None = None
+    declared_article: bool = False
+    link_share: float = 0.0
+
+
+@dataclass(slots=True)
+class SiteRules:
+    """Per-site additions from a source profile; the generic path needs none."""
+
+    drop_xpaths: tuple[str, ...] = ()
+    date_order: str | None = None
+    language: str | None = None
+
+
+def _headline_index(lines: list[str], title: str | None) -> int | None:
+    if not title:
+        return None
+    key = re.sub(r"\W+", "", title).lower()
+    for index, line in enumerate(lines):
+        if re.sub(r"\W+", "", line).lower() == key:
+            return index
+    for index, line in enumerate(lines):
+        line_key = re.sub(r"\W+", "", line).lower()
+        if len(line_key) > 10 and (key.startswith(line_key) or line_key.startswith(key)):
+            return index
+    return None
+
+
+def header_zone(lines: list[str], index: int | None, date_lines: set[str], byline: str | None) -> set[str]:
+    """Lines from the headline down to its last date or byline line: deck, byline, date, reading time.
+
+    They are the article's header, not its body, even when trafilatura keeps them.
+    """
+    if index is None:
+        return set(date_lines)
+    window = lines[index + 1 : index + 1 + HEADER_WINDOW]
+    marks = [i for i, line in enumerate(window) if line in date_lines or (byline and byline in line)]
+    return set(window[: max(marks) + 1]) | date_lines if marks else set(date_lines)
+
+
+def _declares_article(meta) -> bool:
+    og_type = (meta.first("og:type") or "").lower()
+    return bool(meta.articles()) or og_type in ARTICLE_OG_TYPES
+
+
+def _link_share(tree, body: str) -> float:
+    """Share of the body's paragraphs (by length) that are the text of a link on the page."""
+    links = {squash(a.text_content()) for a in tree.iter("a")}
+    links.discard("")
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    total = sum(len(p) for p in paragraphs) or 1
+    linked = sum(len(p) for p in paragraphs if p.lstrip("- ") in links)
+    return linked / total
+
+
+def extract_fields(html_text: str, url: str, *, now: datetime, content_language=None, rules: SiteRules | None = None):
+    """All fields of a decoded page; None when it has no HTML structure at all."""
+    rules = rules or SiteRules()
+    tree = parse_html(html_text)
+    if tree is None:
+        return None
+    meta = read_metadata(tree)
+    result = Extraction(canonical_url=canonical_url(tree, meta, url), declared_article=_declares_article(meta))
+    result.title, headline = find_title(tree, meta, url)
+    body_element = tree.find("body")
+    lines = block_lines(body_element if body_element is not None else tree)
+    index = _headline_index(lines, result.title)
+    page_language = rules.language or find_language(tree, meta, " ".join(lines[:400]), content_language)
+    result.section, crumbs = find_section(tree, meta, result.title)
+    result.date, result.modified, date_lines = find_dates(
+        tree, meta, url, lines, index, page_language, now, rules.date_order
+    )
+    byline = find_byline(lines, index) or byline_from_markup(tree)
+    credits = Credits(source=header_source(lines, index))
+    header_lines = header_zone(lines, index, set(date_lines), byline)
+    extra_drops = tuple(rules.drop_xpaths)
+    if crumbs is not None and crumbs.getparent() is not None:
+        crumbs.drop_tree()
+    prune_boilerplate(tree, headline, extra_drops)
+    unwrap_layout_tables(tree)
+    blocks = extract_blocks(tree, url, headline, header_lines)
+    cleaned = clean_blocks(blocks, result.title or "", credits, header_lines)
+    result.body = "\n\n".join(block.text for block in cleaned)
+    result.link_share = _link_share(tree, result.body) if result.body else 0.0
+    keys = site_names(meta, url)
+    result.authors = find_authors(meta, byline, credits, keys)
+    result.attribution = find_attribution(credits, byline, result.authors, keys)
+    result.language = rules.language or find_language(tree, meta, result.body or " ".join(lines), content_language)
+    return result
+
+
+def decide(fields: Extraction | None) -> NotAnArticle | None:
+    """The reason this page is not an article, or None when it is one."""
+    if fields is None:
+        return NotAnArticle("empty_page", "no HTML elements")
+    if not fields.body:
+        return NotAnArticle("empty_body", "no main content found")
+    if not fields.title:
+        return NotAnArticle("no_title")
+    if not fields.declared_article and fields.link_share >= LISTING_LINK_SHARE:
+        return NotAnArticle("listing", f"{fields.link_share:.0%} of the text is link text")
+    if text_length(fields.body) < MIN_BODY_LENGTH:
+        return NotAnArticle("body_too_short", f"{len(fields.body)} characters")
+    if not fields.date:
+        return NotAnArticle("no_date")
+    return None
+
+
+def _iso_utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def extract_article(
+    body: bytes | str,
+    url: str,
+    *,
+    content_type: str | None = None,
+    content_language: str | None = None,
+    fetched_at: datetime | None = None,
+    rules: SiteRules | None = None,
+) -> Article | NotAnArticle:
+    """Extract the article record of one page, or say why there is none."""
+    if content_type and not HTML_TYPES.match(content_type):
+        return NotAnArticle("not_html", content_type.split(";")[0].strip())
+    fetched_at = fetched_at or datetime.now(timezone.utc)
+    if isinstance(body, bytes):
+        try:
+            text = decode_html(body, content_type).text
+        except UndecodableError as error:
+            return NotAnArticle("undecodable", str(error))
+    else:
+        text = body
+    if not text.strip():
+        return NotAnArticle("empty_page", "no content")
+    fields = extract_fields(text, url, now=fetched_at, content_language=content_language, rules=rules)
+    reason = decide(fields)
+    if reason is not None:
+        return reason
+    return Article(
+        url=normalise_url(url) if not url.startswith("file:") else url,
+        canonical_url=fields.canonical_url or url,
+        site=site_of(url),
+        title=fields.title,
+        date=fields.date,
+        modified=fields.modified,
+        body=fields.body,
+        attribution=fields.attribution,
+        authors=fields.authors,
+        section=fields.section,
+        language=fields.language,
+        fetched_at=_iso_utc(fetched_at),
+    )

@@ -1,0 +1,123 @@
+"""Main content: trafilatura on the pruned tree, turned into our paragraph blocks.
+
+Trafilatura returns its own XML (p, head, list/item, quote, table, lb). We
+keep its choice of content and render it ourselves, so that the record's body
+format (blank line between paragraphs, "- " list items, headings as their own
+paragraph) does not depend on trafilatura's text serialiser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import trafilatura
+from lxml import html
+
+from .text import element_text, link_density, squash
+
+# A standfirst is a real paragraph, not a caption or a date line.
+MIN_LEAD_CHARS = 60
+MAX_LEAD_LINK_DENSITY = 0.3
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph of the body; `kind` is p, head, list, quote or table."""
+
+    kind: str
+    text: str
+
+
+def _inline_text(element) -> list[str]:
+    """Text of a trafilatura element, split at its <lb/> line breaks."""
+    lines = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            lines.append("")
+        else:
+            lines[-1] += "".join(_inline_text(child)) if child.tag != "graphic" else ""
+        lines[-1] += child.tail or ""
+    return lines
+
+
+def _lines(element) -> list[str]:
+    return [line for line in (squash(x) for x in _inline_text(element)) if line]
+
+
+def render_blocks(body) -> list[Block]:
+    """trafilatura's XML body as a list of blocks; each <lb/> starts a new paragraph."""
+    blocks: list[Block] = []
+    for child in body:
+        tag = child.tag
+        if tag == "list":
+            items = [" ".join(_lines(item)) for item in child.iter("item")]
+            items = [f"- {item}" for item in items if item]
+            if items:
+                blocks.append(Block("list", "\n".join(items)))
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [" ".join(_lines(cell)) for cell in row.iter("cell")]
+                line = " ".join(cell for cell in cells if cell)
+                if line:
+                    blocks.append(Block("table", line))
+        elif tag in ("graphic", "lb"):
+            continue
+        else:
+            kind = tag if tag in ("head", "quote") else "p"
+            blocks.extend(Block(kind, line) for line in _lines(child))
+    return blocks
+
+
+def recover_lead(
+    tree: html.HtmlElement, headline: html.HtmlElement | None, blocks: list[Block], header_lines: set[str] = frozenset()
+) -> list[Block]:
+    """Paragraphs between the headline's header lines and the first extracted paragraph.
+
+    CMSes put the standfirst ("chapo", "lead") in a container of its own
+    beside the story's, and trafilatura picks only the story's. A paragraph
+    is recovered only when it stands after the headline and its byline and
+    date lines and before the first paragraph trafilatura kept, in document
+    order; a deck between the headline and the byline is a subtitle, not body.
+    """
+    if headline is None or not blocks:
+        return blocks
+    first = blocks[0].text[:60]
+    leads: list[str] = []
+    after_headline = False
+    for element in tree.iter():
+        if element is headline:
+            after_headline = True
+            continue
+        if not after_headline or not isinstance(element.tag, str):
+            continue
+        text = element_text(element)
+        if element.tag != "p":
+            if text in header_lines:
+                leads = []
+            continue
+        if text.startswith(first):
+            known = {block.text for block in blocks}
+            return [Block("p", lead) for lead in leads if lead not in known] + blocks
+        if text in header_lines:
+            leads = []
+        elif len(text) >= MIN_LEAD_CHARS and link_density(element) < MAX_LEAD_LINK_DENSITY:
+            leads.append(text)
+    return blocks
+
+
+def extract_blocks(
+    tree: html.HtmlElement, url: str | None, headline: html.HtmlElement | None = None, header_lines=frozenset()
+) -> list[Block]:
+    """The main-content blocks of the (already pruned) tree; [] when there is none."""
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        with_metadata=False,
+    )
+    if document is None or document.body is None:
+        return []
+    return recover_lead(tree, headline, render_blocks(document.body), header_lines)

@@ -1,0 +1,181 @@
+"""Paragraph-level cleaning of the extracted body, collecting the credits it removes.
+
+What trafilatura keeps still holds lines a reader skips: the headline again,
+the byline and date line, the dateline prefix of wire copy, trailing credits
+"(Xinhua)", "Source: ..." lines, editor tags, captions, inline ad and
+"Related:" slots, and the tails of press releases. Credits are not thrown
+away: they are the record's attribution, so each rule that removes one
+reports it in `Credits`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .body import Block
+from .prune import is_contact_block, is_toolbar_text
+from .text import squash
+
+# Press-release tails start late: a heading "About X" in the first paragraphs
+# is a section of the story ("About the study").
+TAIL_MIN_POSITION = 2
+# A dateline opens one of the first paragraphs (after a deck or a byline).
+DATELINE_SEARCH = 3
+
+
+@dataclass(slots=True)
+class Credits:
+    """Credits found while cleaning, strongest kind first in DESIGN.md's order."""
+
+    source: str | None = None
+    agency: str | None = None
+    reporters: list[str] = field(default_factory=list)
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def _agency_name(name: str) -> bool:
+    """"(Reuters)", "(EFE)", "(واس)" are credits; "(AP Photo)", "(left)", "(2019)" are not."""
+    name = name.strip()
+    if not name or any(ch.isdigit() for ch in name) or len(name.split()) > 3:
+        return False
+    if name.lower() in rules.AGENCIES or name.isupper():
+        return True
+    words = name.split()
+    latin = all(w[:1].isascii() for w in words)
+    return (not latin) or all(w[:1].isupper() for w in words) and len(words) <= 2
+
+
+def strip_dateline(text: str, credits: Credits) -> str | None:
+    """Remove "BEIJING, June 27 (Xinhua) --" from the start of a paragraph; None when there is none."""
+    match = rules.DATELINE.match(text)
+    if match:
+        name = (match.group("agency") or match.group("wire")).split("/")[0].strip()
+        if _agency_name(name):
+            credits.agency = credits.agency or name
+            return text[match.end() :].lstrip()
+    match = rules.DATELINE_ZH.match(text)
+    if match:
+        credits.agency = credits.agency or match.group("agency")
+        return text[match.end() :].lstrip()
+    return None
+
+
+def strip_trailing_credit(text: str, credits: Credits) -> str:
+    """Remove "(Xinhua)" after the last sentence of a paragraph."""
+    match = rules.TRAILING_CREDIT.search(text)
+    if not match or not _agency_name(match.group("name")):
+        return text
+    credits.agency = credits.agency or match.group("name").strip()
+    return text[: match.start()].rstrip()
+
+
+def is_noise(text: str) -> bool:
+    """A whole paragraph that is boilerplate of a kind rules.py names."""
+    return bool(
+        rules.EDITOR_TAG.match(text)
+        or rules.END_MARKER.match(text)
+        or rules.RELEASE_MARKER.match(text)
+        or rules.AD_LINE.match(text)
+        or rules.RELATED_LINE.match(text)
+        or rules.RELATED_HEADING.match(text)
+        or rules.COUNTER_LINE.match(text)
+        or rules.MORE_LINK.match(text)
+        or rules.NEWSLETTER_LINE.search(text)
+        or (len(text) < 400 and rules.CONSENT_LINE.search(text))
+        or (len(text) < 300 and rules.COPYRIGHT.search(text))
+        or rules.PHOTO_CREDIT.search(text)
+        and len(text) < 300
+        or is_toolbar_text(text)
+        or rules.TEASER_END.search(text)
+    )
+
+
+def _tail_start(blocks: list[Block]) -> int | None:
+    """Index where a press-release tail (About X, media contact, forward-looking statements) begins."""
+    for index, block in enumerate(blocks):
+        if index and rules.COMMENTS_HEADING.match(block.text):
+            return index
+        if index < TAIL_MIN_POSITION or len(block.text) > 120:
+            continue
+        if rules.TAIL_HEADING.match(block.text) or rules.CONTACT_HEADING.match(block.text):
+            return index
+    return None
+
+
+def clean_blocks(blocks: list[Block], title: str, credits: Credits, header_lines: set[str]) -> list[Block]:
+    """The article's own paragraphs; credits found on the way go into `credits`.
+
+    `header_lines` are the texts of the byline and date line found near the
+    headline; a paragraph equal to one of them is not body.
+    """
+    title_key = _comparable(title)
+    header_keys = {_comparable(line) for line in header_lines if line}
+    kept: list[Block] = []
+    for block in blocks:
+        text = squash(block.text) if block.kind != "list" else block.text.strip()
+        key = _comparable(text)
+        if not key or (key == title_key and not kept) or key in header_keys:
+            continue
+        source = rules.SOURCE_LINE.match(text)
+        if source and len(text) < 120:
+            credits.source = credits.source or source.group("name").strip()
+            continue
+        if rules.REPORTING_TAIL.match(text):
+            credits.reporters.extend(_reporters(text))
+            continue
+        if block.kind != "list" and is_noise(text):
+            continue
+        kept.append(Block(block.kind, text))
+    tail = _tail_start(kept)
+    if tail is not None:
+        kept = kept[:tail]
+    kept = _drop_contact_run(kept)
+    kept = _strip_dateline(kept, credits)
+    if kept:
+        kept[-1] = Block(kept[-1].kind, strip_trailing_credit(kept[-1].text, credits))
+    return [block for block in kept if block.text]
+
+
+def _strip_dateline(blocks: list[Block], credits: Credits) -> list[Block]:
+    """Wire copy starts at its dateline: what stands before it (deck, byline) is header, not body."""
+    for index, block in enumerate(blocks[:DATELINE_SEARCH]):
+        rest = strip_dateline(block.text, credits) if block.kind == "p" else None
+        if rest is not None:
+            return [Block("p", rest)] + blocks[index + 1 :]
+    return blocks
+
+
+def _contact_like(text: str) -> bool:
+    return bool(
+        rules.CONTACT_LABEL.match(text)
+        or rules.CONTACT_HEADING.match(text)
+        or (len(text) < 120 and (rules.EMAIL.search(text) or rules.PHONE.search(text)))
+    )
+
+
+def _drop_contact_run(blocks: list[Block]) -> list[Block]:
+    """Contact lines at the end (address/tel/fax/e-mail) that survived as separate paragraphs."""
+    start = len(blocks)
+    while start > 1 and len(blocks[start - 1].text) < 200 and _contact_like(blocks[start - 1].text):
+        start -= 1
+    if start < len(blocks) and is_contact_block([b.text for b in blocks[start:]]):
+        return blocks[:start]
+    return blocks
+
+
+REPORTER_NAMES = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
+
+
+def _reporters(text: str) -> list[str]:
+    names: list[str] = []
+    for match in REPORTER_NAMES.finditer(text):
+        for name in re.split(r",|\band\b|\bin\b", match.group(1)):
+            name = name.strip()
+            if name and name[0].isupper() and len(name.split()) <= 4:
+                names.append(name)
+    return names

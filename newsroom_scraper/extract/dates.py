@@ -1,0 +1,256 @@
+"""Publication and update dates, most trustworthy source first.
+
+Order for the published date: JSON-LD datePublished of the article; meta tags
+(article:published_time, DC.date, pubdate ...); <time> marked as the
+publication; a date written near the headline (labelled "Published" when the
+page shows several); htmldate's search of the whole page for an original
+date; a date in the URL. "Updated" dates are kept apart as `modified` and are
+never taken for the publication. Dates keep their time and offset when the
+page gives them.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import datetime, timedelta
+
+import dateparser
+import htmldate
+from lxml import html
+
+from .structured import PageMetadata
+from .text import squash
+
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "published_time", "published-date", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "sailthru.date",
+    "parsely-pub-date", "article.published", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "publication_date", "publicationdate", "releasedate", "release_date", "pub_date", "created", "dc.created",
+)  # fmt: skip
+MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
+    "last-modified", "lastmod", "article.updated", "parsely-updated",
+)  # fmt: skip
+
+MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+TIME = r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
+    re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}" + TIME),
+    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?" + MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}" + TIME),
+    re.compile(MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}" + TIME),
+    re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"),
+)
+RELATIVE = re.compile(
+    r"\b\d{1,2}\s+(minutes?|hours?|days?|mins?|hrs?)\s+ago\b|\bvor\s+\d{1,2}\s+(minuten|stunden|tagen)\b|"
+    r"\bil y a\s+\d{1,2}\s+(minutes?|heures?|jours?)\b|\bhace\s+\d{1,2}\s+(minutos?|horas?|días?)\b|"
+    r"\d{1,2}\s*(分钟|小时|天)前|\d{1,2}\s*(分|時間|日)前|\d{1,2}\s+(минут[уы]?|час(а|ов)?|дн(я|ей))\s+назад",
+    re.IGNORECASE,
+)
+UPDATED_LABEL = re.compile(
+    r"(updated|modified|last (changed|edited)|aktualisiert|geändert|mis à jour|modifié|actualizad[oa]|更新|修改|"
+    r"обновлено|تحديث)",
+    re.IGNORECASE,
+)
+PUBLISHED_LABEL = re.compile(
+    r"(published|posted|released|veröffentlicht|publié|publicado|发布|發布|发表|公開|опубликовано|نشر)", re.IGNORECASE
+)
+URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+TZ_OFFSETS = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
+    "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+    "IST": "+05:30", "SGT": "+08:00", "HKT": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00",
+}  # fmt: skip
+# A date line sits this close to the headline; further down are related lists.
+LINES_AFTER_HEADLINE = 12
+LINES_BEFORE_HEADLINE = 3
+EARLIEST_YEAR = 1990
+
+
+def _format(moment: datetime, with_time: bool, offset: str | None = None) -> str:
+    if not with_time:
+        return moment.strftime("%Y-%m-%d")
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.tzinfo is not None:
+        raw = moment.strftime("%z")
+        return f"{text}{raw[:3]}:{raw[3:]}"
+    return text + (offset or "")
+
+
+def _plausible(moment: datetime, now: datetime) -> bool:
+    naive = moment.replace(tzinfo=None)
+    return EARLIEST_YEAR <= naive.year and naive <= now.replace(tzinfo=None) + timedelta(days=2)
+
+
+def parse_iso(value: str, now: datetime) -> str | None:
+    """A machine-readable date (ISO 8601 and the near-ISO forms CMSes emit), kept at its precision."""
+    value = squash(str(value))
+    if not value:
+        return None
+    candidate = value.replace("Z", "+00:00").replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+    candidate = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate)
+    candidate = re.sub(r"\.\d+(?=[+-]|$)", "", candidate)
+    try:
+        moment = datetime.fromisoformat(candidate)
+    except ValueError:
+        moment = None
+    if moment is not None:
+        if not _plausible(moment, now):
+            return None
+        has_time = "T" in candidate and not (moment.hour == moment.minute == moment.second == 0 and moment.tzinfo is None)
+        return _format(moment, has_time)
+    return parse_text(value, None, now)
+
+
+def parse_text(text: str, language: str | None, now: datetime, date_order: str | None = None) -> str | None:
+    """A date written for people ("Jun 27, 2013", "27.06.2013", "2013年06月27日 10:35"), via dateparser."""
+    text = squash(text)
+    zone = re.search(r"\b([A-Z]{2,5})\s*$", text)
+    offset = TZ_OFFSETS.get(zone.group(1)) if zone else None
+    if zone and offset:
+        text = text[: zone.start()].strip()
+    has_time = bool(re.search(r"\d{1,2}[:h]\d{2}", text))
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": now.replace(tzinfo=None)}
+    if date_order:
+        settings["DATE_ORDER"] = date_order
+    elif re.match(r"\d{1,2}[./]\d{1,2}[./]\d{4}", text):
+        settings["DATE_ORDER"] = "MDY" if language == "en" and "/" in text else "DMY"
+    languages = [language] if language and language in _dateparser_languages() else None
+    try:
+        moment = dateparser.parse(text, languages=languages, settings=settings)
+        if moment is None and languages:
+            moment = dateparser.parse(text, settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if moment is None or not _plausible(moment, now):
+        return None
+    return _format(moment, has_time, offset)
+
+
+_LANGUAGES: set[str] = set()
+
+
+def _dateparser_languages() -> set[str]:
+    if not _LANGUAGES:
+        from dateparser.languages.loader import default_loader
+
+        _LANGUAGES.update(default_loader.get_locale_map().keys())
+    return _LANGUAGES
+
+
+def find_date_strings(text: str) -> list[str]:
+    found = []
+    for pattern in DATE_PATTERNS:
+        found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
+    found.extend((m.start(), m.group(0)) for m in RELATIVE.finditer(text))
+    return [s for _, s in sorted(found)]
+
+
+def _structured(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> str | None:
+    values = [meta.article_value(jsonld_key)]
+    values += [obj.get(jsonld_key) for obj in meta.jsonld if obj.get(jsonld_key)]
+    values += [meta.first(key) for key in keys]
+    for value in values:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value:
+            parsed = parse_iso(str(value), now)
+            if parsed:
+                return parsed
+    return None
+
+
+def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, str | None]:
+    published = modified = None
+    for element in tree.iter("time", "meta", "span", "abbr"):
+        prop = (element.get("itemprop") or "").lower()
+        value = element.get("datetime") or element.get("content") or element.get("title")
+        if not value:
+            continue
+        if prop == "datepublished" or element.get("pubdate") is not None or "published" in (element.get("class") or ""):
+            published = published or parse_iso(value, now)
+        elif prop == "datemodified" or "updated" in (element.get("class") or ""):
+            modified = modified or parse_iso(value, now)
+    return published, modified
+
+
+def _near_headline(lines: list[str], headline_index: int | None) -> list[str]:
+    if headline_index is None:
+        return []
+    start = max(0, headline_index - LINES_BEFORE_HEADLINE)
+    after = lines[headline_index + 1 : headline_index + 1 + LINES_AFTER_HEADLINE]
+    return after + lines[start:headline_index]
+
+
+def visible_dates(lines: list[str], headline_index, language, now, date_order=None):
+    """(published, modified, the lines they came from) from the date lines near the headline."""
+    published = modified = None
+    used: list[str] = []
+    for line in _near_headline(lines, headline_index):
+        if len(line) > 200:
+            continue
+        strings = find_date_strings(line)
+        for position, string in enumerate(strings):
+            parsed = parse_text(string, language, now, date_order)
+            if not parsed:
+                continue
+            before = line[: line.find(string)]
+            label = before[-40:] if position == 0 else before[before.rfind(strings[position - 1]) :]
+            if UPDATED_LABEL.search(label):
+                modified = modified or parsed
+            elif published is None:
+                published = parsed
+            used.append(line)
+        if published and modified:
+            break
+    return published, modified, used
+
+
+def url_date(url: str | None) -> str | None:
+    match = URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return datetime(year, month, day).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def htmldate_guess(tree: html.HtmlElement, url: str | None) -> str | None:
+    """htmldate's whole-page search; it edits the tree it is given, so it gets a copy."""
+    try:
+        return htmldate.find_date(copy.deepcopy(tree), url=url, original_date=True, extensive_search=True)
+    except Exception:  # noqa: BLE001 - htmldate raises on odd markup; a missing date is a reason, not a crash
+        return None
+
+
+def _most_precise(chosen: str | None, *others: str | None) -> str | None:
+    """Metadata often gives the day alone while the page shows the time: same day, keep the time."""
+    for other in others:
+        if chosen and other and len(other) > len(chosen) and other[:10] == chosen[:10]:
+            chosen = other
+    return chosen
+
+
+def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None):
+    """(published, modified, header lines used) for the page."""
+    published = _structured(meta, PUBLISHED_META, "datePublished", now)
+    modified = _structured(meta, MODIFIED_META, "dateModified", now)
+    time_published, time_modified = _time_elements(tree, now)
+    seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order)
+    published = _most_precise(published or time_published or seen_published, time_published, seen_published)
+    modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)
+    if not published:
+        published = htmldate_guess(tree, url) or url_date(url)
+    if modified and published and modified[:10] < published[:10]:
+        modified = None
+    if modified == published:
+        modified = None
+    return published, modified, used

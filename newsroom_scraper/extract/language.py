@@ -1,0 +1,73 @@
+"""The page's language as an ISO 639-1 code.
+
+The declared language (html lang, Content-Language, og:locale) is trusted
+when the text does not contradict it; templates often keep lang="en" on every
+page of a multilingual site, so a declaration is checked against the script
+of the text (a page of Han characters is not English) and, where nothing is
+declared, the text is classified with py3langid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from .structured import PageMetadata
+
+SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+)
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Languages that share a script: a declaration of one of these is kept when
+# the text is in that script.
+SCRIPT_FAMILY = {"zh": {"zh", "ja"}, "ru": {"ru", "uk", "bg", "sr", "be", "mk", "kk"}, "ar": {"ar", "fa", "ur"}}
+CODE = re.compile(r"^([a-zA-Z]{2})(?:[-_].*)?$")
+
+
+def _code(value: str | None) -> str | None:
+    match = CODE.match((value or "").strip())
+    return match.group(1).lower() if match else None
+
+
+def dominant_script(text: str) -> str | None:
+    """The non-Latin script most of the text is in, 'latin', or None for no letters."""
+    sample = text[:5000]
+    latin = len(LATIN.findall(sample))
+    counts = {code: len(pattern.findall(sample)) for code, pattern in SCRIPTS}
+    if counts["ja"] and counts["ja"] * 5 >= counts["zh"]:
+        counts["ja"] += counts["zh"]
+    best = max(counts, key=counts.get)
+    if counts[best] > latin / 2 and counts[best] > 0:
+        return best
+    return "latin" if latin else None
+
+
+def find_language(tree: html.HtmlElement, meta: PageMetadata, text: str, content_language: str | None = None) -> str | None:
+    declared = (
+        _code(tree.get("lang"))
+        or _code(tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
+        or _code(meta.first("content-language", "dc.language", "language"))
+        or _code(content_language)
+        or _code(meta.first("og:locale"))
+    )
+    script = dominant_script(text)
+    if script is None:
+        return declared
+    if script != "latin":
+        if declared and declared in SCRIPT_FAMILY.get(script, {script}):
+            return declared
+        return script
+    if declared and declared not in {code for code, _ in SCRIPTS}:
+        return declared
+    import py3langid  # loaded on first need: its model takes half a second
+
+    code, _ = py3langid.classify(text[:3000])
+    return code

@@ -1,0 +1,209 @@
+"""Remove boilerplate from the parsed tree before trafilatura picks the main content.
+
+Trafilatura judges blocks by text and link density, so a sidebar teaser with
+a full sentence or a contact block in a table cell looks like content to it.
+Removing those kinds first, by markup where the template labels them and by
+text where it does not, leaves it less to get wrong. Metadata (title, date,
+breadcrumb, byline) is read before this runs, so pruning may remove the
+header lines that carry it.
+
+Every rule is guarded: an element holding the headline or a large share of
+the page's text is never removed, whatever its class says, because CMSes put
+"tag-x" or "widget" classes on the article container itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from . import rules
+from .text import block_lines, element_text, link_density
+
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SPLIT = re.compile(r"[\s_\-:/.]+")
+DROP_TOKENS = frozenset(token for group in rules.DROP_TOKEN_GROUPS.values() for token in group)
+NEVER_DROPPED = frozenset({"html", "body", "article", "main"})
+# A box of boilerplate is short; past this it is more likely the story.
+MAX_BOX_CHARS = 700
+MAX_TOOLBAR_CHARS = 160
+# An element holding this share of the page's text is the article, not a box.
+PROTECTED_SHARE = 0.4
+DATE_LIKE = re.compile(r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b")
+SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
+
+
+def class_words(element: html.HtmlElement) -> set[str]:
+    """Words of the class and id, plus each class name with its separators removed."""
+    words: set[str] = set()
+    for value in (element.get("class"), element.get("id")):
+        if not value:
+            continue
+        for name in value.split():
+            parts = [p.lower() for p in SPLIT.split(CAMEL.sub(" ", name)) if p]
+            words.update(parts)
+            words.add("".join(parts))
+    return words
+
+
+class Guard:
+    """Decides which elements are too important to remove."""
+
+    def __init__(self, tree: html.HtmlElement, headline: html.HtmlElement | None) -> None:
+        body = tree.find("body")
+        self.total = len(element_text(body if body is not None else tree)) or 1
+        self.protected: set = set()
+        if headline is not None:
+            self.protected.update(headline.iterancestors())
+            self.protected.add(headline)
+
+    def allows(self, element: html.HtmlElement) -> bool:
+        if element.tag in NEVER_DROPPED or element in self.protected:
+            return False
+        return len(element_text(element)) < self.total * PROTECTED_SHARE or self.total < 200
+
+
+def _remove(element: html.HtmlElement) -> None:
+    """Remove the element but keep its tail text, which belongs to the parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    element.drop_tree()
+
+
+def _hidden(element: html.HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        "display:none" in style
+        or "visibility:hidden" in style
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+    )
+
+
+def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
+    """Boilerplate the template labels: tags, ARIA roles, class/id tokens, hidden elements."""
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in NEVER_DROPPED:
+            continue
+        if (
+            element.tag in rules.DROP_TAGS
+            or element.get("role") in rules.ROLE_DROP
+            or class_words(element) & DROP_TOKENS
+            or _hidden(element)
+        ) and guard.allows(element):
+            doomed.append(element)
+    return _remove_outermost(doomed)
+
+
+def _remove_outermost(elements: list) -> int:
+    chosen = set(elements)
+    count = 0
+    for element in elements:
+        if any(ancestor in chosen for ancestor in element.iterancestors()):
+            continue
+        _remove(element)
+        count += 1
+    return count
+
+
+def is_toolbar_text(text: str) -> bool:
+    """Only toolbar words ("Email Print Text Size", "A+ A-", "打印 关闭") once dates and separators go."""
+    lowered = text.lower()
+    if len(lowered) > MAX_TOOLBAR_CHARS:
+        return False
+    for phrase in rules.TOOLBAR_PHRASES:
+        lowered = lowered.replace(phrase, " toolbarphrase ")
+    lowered = SEPARATORS.sub(" ", DATE_LIKE.sub(" ", lowered))
+    words = lowered.split()
+    toolbar = [w for w in words if w in rules.TOOLBAR_WORDS or w == "toolbarphrase"]
+    return len(toolbar) >= 2 and len(toolbar) == len(words) or (len(words) >= 3 and len(toolbar) >= len(words) - 1
+                                                                   and len(toolbar) >= 3)  # fmt: skip
+
+
+def is_contact_block(lines: list[str]) -> bool:
+    """Lines labelled address/postcode/tel/fax/e-mail, or a contact heading over phone or e-mail lines."""
+    if not lines:
+        return False
+    labelled = sum(1 for line in lines if rules.CONTACT_LABEL.match(line) and len(line) < 160)
+    reachable = sum(1 for line in lines if rules.EMAIL.search(line) or rules.PHONE.search(line))
+    if labelled >= 2 and labelled >= len(lines) / 3:
+        return True
+    return bool(rules.CONTACT_HEADING.match(lines[0])) and (labelled or reachable) >= 1
+
+
+def is_teaser_box(element: html.HtmlElement, text: str) -> bool:
+    """A short box ending in a "more" link whose text is truncated or mostly links.
+
+    "Read more" alone is not enough: articles end with "Read more about the
+    mission at ...". A paragraph ending in "..." alone is not enough either:
+    quotes trail off.
+    """
+    if rules.TEASER_END.search(text):
+        return True
+    links = [a for a in element.iter("a") if rules.MORE_LINK.match(element_text(a))]
+    if not links:
+        return bool(rules.TRUNCATED_END.search(text)) and link_density(element) >= 0.5
+    stripped = text
+    for link in links:
+        stripped = stripped.replace(element_text(link), " ").strip()
+    return bool(rules.TRUNCATED_END.search(stripped)) or link_density(element) >= 0.5
+
+
+def is_link_list(element: html.HtmlElement, text: str) -> bool:
+    """Headlines with dates (related lists, "latest news"), or a run of links and nothing else (menus)."""
+    links = sum(1 for _ in element.iter("a"))
+    if links < 2:
+        return False
+    density = link_density(element)
+    dated = len(DATE_LIKE.findall(text)) >= 2
+    return (dated and density >= 0.6) or (links >= 3 and density >= 0.9)
+
+
+def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
+    """Boilerplate recognised by what it says: toolbars, contact blocks, teasers, copyright lines."""
+    doomed = []
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or not guard.allows(element):
+            continue
+        text = element_text(element)
+        if not text or len(text) > MAX_BOX_CHARS:
+            continue
+        if (
+            is_toolbar_text(text)
+            or (len(text) < 300 and rules.COPYRIGHT.search(text))
+            or is_contact_block(block_lines(element))
+            or is_teaser_box(element, text)
+            or is_link_list(element, text)
+        ):
+            doomed.append(element)
+    return _remove_outermost(doomed)
+
+
+def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
+    """The box around a form (newsletter sign-up, comment form, search): heading, pitch and fields."""
+    doomed = []
+    for form in tree.iter("form"):
+        box = form
+        for ancestor in form.iterancestors():
+            if not guard.allows(ancestor) or len(element_text(ancestor)) > MAX_BOX_CHARS:
+                break
+            box = ancestor
+        if guard.allows(box):
+            doomed.append(box)
+    return _remove_outermost(doomed)
+
+
+def prune_boilerplate(tree: html.HtmlElement, headline: html.HtmlElement | None, drop_xpaths=()) -> dict[str, int]:
+    """Prune `tree` in place; returns how many elements each stage removed."""
+    guard = Guard(tree, headline)
+    removed = {"profile": 0}
+    for xpath in drop_xpaths:
+        removed["profile"] += _remove_outermost(tree.xpath(xpath))
+    removed["forms"] = drop_form_boxes(tree, guard)
+    removed["markup"] = drop_by_markup(tree, guard)
+    removed["text"] = drop_by_text(tree, guard)
+    return removed

@@ -1,0 +1,263 @@
+"""Boilerplate rules, kept as named data grouped by kind.
+
+Each group says what it catches and why. Markup rules (class and id tokens)
+catch what CMS templates label; text rules catch the same kinds on pages whose
+class names say nothing (old table layouts, hashed CSS-in-JS names), which is
+most of the newsroom web. A new rule goes into its group with its reason; a
+rule that was tried and rejected is noted beside the group so it is not tried
+again.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------
+# Markup: class/id tokens. A token matches a whole word of a class or id split
+# on "-", "_", spaces and camelCase, so "share" hits "post-share-bar" but not
+# "shareholders-report".
+# ---------------------------------------------------------------------------
+
+NAVIGATION_TOKENS = ("nav", "navbar", "navigation", "menu", "menubar", "topbar", "skiplink", "sitemap")
+BREADCRUMB_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "crumbtrail")
+TOOLBAR_TOKENS = ("share", "sharing", "sharebar", "social", "addthis", "toolbar", "tools", "printfriendly",
+                  "fontsize", "textsize", "bookmark", "sns")  # fmt: skip
+TEASER_TOKENS = ("sidebar", "side", "sidebox", "sidenav", "sidecol", "aside", "widget", "teaser", "teasers", "promo",
+                 "rail", "rightcol", "leftcol")  # fmt: skip
+RELATED_TOKENS = ("related", "recommended", "recommendations", "morenews", "popular", "trending", "mostread",
+                  "readmore", "relatedposts", "seealso")  # fmt: skip
+CONTACT_TOKENS = ("contact", "contacts", "address", "vcard", "imprint", "impressum")
+LEGAL_TOKENS = ("copyright", "footer", "legal", "disclaimer", "colophon")
+CONSENT_TOKENS = ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy")
+NEWSLETTER_TOKENS = ("newsletter", "subscribe", "subscription", "signup", "optin")
+AD_TOKENS = ("ad", "ads", "advert", "adverts", "advertisement", "adslot", "sponsor", "sponsored", "dfp", "gpt")
+CAPTION_TOKENS = ("caption", "credit", "credits", "photocredit", "figcaption")
+COMMENT_TOKENS = ("comment", "comments", "disqus", "respond", "reply", "kommentare", "kommentar", "commentaires",
+                  "comentarios", "replies")  # fmt: skip
+TAG_TOKENS = ("tags", "taglist", "tagcloud", "keywords")
+PAGER_TOKENS = ("pager", "pagination", "prevnext", "postnav")
+# Rejected, with why:
+# - "header": article headers hold the headline and date line; they are read
+#   from the raw tree, but some CMSes wrap the whole story beside them.
+# - "info", "meta", "box", "content": too often the article's own container.
+# - "font", "print", "position", "location": Bootstrap/Tailwind utility
+#   classes ("font-bold", "d-print-none", "position-relative") sit on content.
+# - "next", "prev": Next.js mounts every page in <div id="__next">.
+# - "more", "see", "also", "tag", "topics", "categories": WordPress puts
+#   "tag-x category-y" on the <article> itself; kept only as joined tokens
+#   ("readmore", "seealso") that do not occur there.
+
+DROP_TOKEN_GROUPS = {
+    "navigation": NAVIGATION_TOKENS,
+    "breadcrumb": BREADCRUMB_TOKENS,
+    "toolbar": TOOLBAR_TOKENS,
+    "teaser": TEASER_TOKENS,
+    "related": RELATED_TOKENS,
+    "contact": CONTACT_TOKENS,
+    "legal": LEGAL_TOKENS,
+    "consent": CONSENT_TOKENS,
+    "newsletter": NEWSLETTER_TOKENS,
+    "ads": AD_TOKENS,
+    "caption": CAPTION_TOKENS,
+    "comments": COMMENT_TOKENS,
+    "tags": TAG_TOKENS,
+    "pager": PAGER_TOKENS,
+}
+
+# Elements that are boilerplate whatever their class says.
+DROP_TAGS = ("nav", "aside", "footer", "form", "figcaption", "button", "select", "noscript", "iframe", "template",
+             "dialog", "menu", "svg", "canvas", "object", "embed")  # fmt: skip
+ROLE_DROP = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu")
+
+# ---------------------------------------------------------------------------
+# Text rules. Each is applied to one block's text (a paragraph or a short box).
+# ---------------------------------------------------------------------------
+
+# Teasers: a truncated text with a "more" link. "Read more" alone is not
+# enough (articles end with "Read more about the mission at ..."), so the box
+# must also be truncated or mostly link text.
+MORE_LINK = re.compile(
+    r"^\s*(>>|»|›|\[)?\s*(read\s+more|more|see\s+more|learn\s+more|full\s+story|continue\s+reading|weiterlesen|mehr|"
+    r"lire\s+la\s+suite|en\s+savoir\s+plus|leer\s+m[aá]s|ver\s+m[aá]s|更多|详细|查看全文|続きを読む|もっと見る|"
+    r"подробнее|далее|المزيد)\s*(>>|»|›|\.\.\.|…|\])?\s*$",
+    re.IGNORECASE,
+)
+TRUNCATED_END = re.compile(r"(\.\.\.|…)\s*$")
+TEASER_END = re.compile(
+    r"(\.\.\.|…)\s*(>>|»|›|\[)*\s*(read\s+more|more|mehr|weiter|suite|más|更多|详细|詳細)\s*(>>|»|›|\])*\s*$", re.IGNORECASE
+)
+
+# Toolbars: blocks made only of these words (plus separators, dates, "A+ A-").
+TOOLBAR_WORDS = frozenset(
+    """email e-mail mail print printer share tweet facebook twitter x linkedin whatsapp weibo wechat reddit
+    text size font small medium large normal bigger smaller a a+ a- a++ close save pdf rss copy link
+    bookmark comment comments listen download
+    打印 关闭 分享 收藏 字号 大 中 小 复制链接 打印本页 关闭窗口 转发 微信 微博 【打印】 【关闭】
+    drucken teilen versenden schriftgröße merken
+    imprimer partager envoyer taille du texte
+    imprimir compartir enviar tamaño
+    印刷 共有 シェア ツイート
+    печать поделиться версия для печати
+    طباعة مشاركة""".split()
+)
+TOOLBAR_PHRASES = ("text size", "font size", "print this page", "send to a friend", "email this", "printer friendly",
+                   "print version", "version imprimable", "druckversion", "artikel drucken")  # fmt: skip
+
+# Contact blocks: two or more lines labelled like these make a block.
+CONTACT_LABEL = re.compile(
+    r"^\s*(address|postcode|post\s*code|zip(\s*code)?|tel|tel\.|telephone|phone|fax|e-?mail|mobile|web|website|"
+    r"adresse|anschrift|telefon|tél|téléphone|courriel|dirección|teléfono|correo|"
+    r"地址|邮编|邮政编码|电话|传真|邮箱|电子邮件|住所|電話|メール|адрес|телефон|факс|"
+    r"العنوان|الهاتف|البريد)\b\s*\.?\s*[:：]?",
+    re.IGNORECASE,
+)
+CONTACT_HEADING = re.compile(
+    r"^\s*(contact(\s+us)?|contact\s+information|media\s+contacts?|press\s+contacts?|media\s+inquiries|"
+    r"media\s+enquiries|for\s+more\s+information,?\s+contact|investor\s+contacts?|contact\s+presse|"
+    r"contacts?\s+presse|pressekontakt|medienkontakt|kontakt|pressestelle|contacto(\s+de\s+prensa)?|"
+    r"contacto\s+para\s+medios|联系我们|联系方式|媒体联系|お問い合わせ|本件に関するお問い合わせ.*|"
+    r"контакты|للتواصل|اتصل\s+بنا)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"\+?\(?\d[\d ()./-]{7,}\d")
+
+# Copyright and legal lines.
+COPYRIGHT = re.compile(
+    r"(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|版权所有|版權所有|著作権|все права защищены|جميع الحقوق محفوظة)",
+    re.IGNORECASE,
+)
+
+# Cookie, newsletter and ad slot lines that survive markup pruning.
+CONSENT_LINE = re.compile(r"\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie settings|"
+                          r"cookie policy|wir verwenden cookies|nous utilisons des cookies|utilizamos cookies)\b",
+                          re.IGNORECASE)  # fmt: skip
+NEWSLETTER_LINE = re.compile(
+    r"^\s*(sign up for|subscribe to) (our|the) [\w\s]*newsletter|^\s*newsletter\s*(abonnieren)?\s*$|"
+    r"^\s*(get|receive) (our|the latest) [\w\s]{0,40}(in|to) your inbox|"
+    r"^(?=.{0,80}$)[^.!?。]*\bnewsletter\b[^.!?。]*$",
+    re.IGNORECASE,
+)
+AD_LINE = re.compile(
+    r"^\s*(advertisement|advertising|sponsored( content)?|anzeige|werbung|publicité|publicidad|广告|広告|реклама|"
+    r"إعلان)\s*$",
+    re.IGNORECASE,
+)
+
+# Inline cross-links that interrupt the article.
+RELATED_LINE = re.compile(
+    r"^\s*(related|read more|read also|see also|also read|more on this|lesen sie auch|mehr zum thema|auch interessant|"
+    r"à lire aussi|lire aussi|voir aussi|lee también|lea también|te puede interesar|related articles?|related stories|"
+    r"related news|相关新闻|相关阅读|相关链接|延伸阅读|関連記事|читайте также|اقرأ أيضا)\b\s*[:：»›>-]",
+    re.IGNORECASE,
+)
+RELATED_HEADING = re.compile(
+    r"^\s*(related( articles| stories| news| posts| content| links)?|more (news|stories)|you may also like|"
+    r"recommended( for you)?|most (read|popular)|weitere artikel|das könnte sie auch interessieren|"
+    r"à lire aussi|sur le même sujet|noticias relacionadas|相关新闻|相关阅读|相关文章|関連記事|"
+    r"читайте также|похожие новости|مواضيع ذات صلة)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# View and comment counters.
+COUNTER_LINE = re.compile(
+    r"^\s*(views?|hits|reads|просмотров|просмотры|aufrufe|vues|visitas|lecturas|浏览(次数|量)?|阅读(数|量)?|点击(数|率)?|"
+    r"閲覧数)\s*[:：]?\s*\d[\d,. ]*\s*(views?|次)?\s*$|^\s*\d[\d,. ]*\s*(views|reads|comments|次浏览|次阅读)\s*$",
+    re.IGNORECASE,
+)
+
+# Editor tags and end markers.
+EDITOR_TAG = re.compile(
+    r"^\s*[\[【(（]?\s*(editor|editors|edited by|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|redaktion|rédaction|"
+    r"redacción|編集)\s*[:：]\s*[^\]】)）]{1,60}[\]】)）]?\s*$",
+    re.IGNORECASE,
+)
+END_MARKER = re.compile(r"^\s*(-+\s*end\s*-+|\(end\)|\[end\]|#{3,}|-30-|（完）|\(完\)|【完】|ends?)\s*$", re.IGNORECASE)
+RELEASE_MARKER = re.compile(
+    r"^\s*(for immediate release|immediate release|embargoed until.*|news release|press release|"
+    r"pressemitteilung|communiqué de presse|comunicado de prensa|nota de prensa)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+
+# Reader comments: from their heading ("Kommentare (12)") to the end is not the story.
+COMMENTS_HEADING = re.compile(
+    r"^\s*(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|評論|评论|网友评论|コメント|"
+    r"комментарии|التعليقات|leave a (reply|comment)|join the discussion)\s*\(?\d*\)?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# Press-release tails: from one of these headings to the end is not the story.
+TAIL_HEADING = re.compile(
+    r"^\s*(about\s+(?!the\s+(study|research|report|survey|project|findings|author)\b)\S.{0,80}|"
+    r"über\s+\S.{0,60}|à\s+propos\s+(de|d['’])\s*\S.{0,60}|acerca\s+de\s+\S.{0,60}|sobre\s+\S.{0,60}|"
+    r"forward[- ]looking statements?|safe harbor statement|cautionary (note|statement).{0,40}|"
+    r"media contacts?|press contacts?|investor (relations|contacts?)|contact presse|pressekontakt|"
+    r"medienkontakt|contacto de prensa|会社概要|会社情報|企業概要|本件に関するお問い合わせ.*|关于\S{1,30}|"
+    r"notes to editors|note to editors|editor'?s notes?|# # #)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+# Credits: explicit "Source:" lines, in the languages newsrooms publish in.
+SOURCE_LINE = re.compile(
+    r"^\s*[\[【(（]?\s*(source|sources|quelle|source\s*:|fuente|fonte|bron|źródło|источник|来源|來源|稿源|出典|出所|"
+    r"المصدر)\s*[:：]\s*(?P<name>[^\]】)）\n]{1,80}?)\s*[\]】)）]?\s*$",
+    re.IGNORECASE,
+)
+# Photo credits and captions with an agency credit, e.g. "(Xinhua/Li Gang)".
+PHOTO_CREDIT = re.compile(
+    r"([（(][^（）()]{0,30}(摄|攝|供图|图)[)）]\s*$|\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/[^()]{1,40}\)|"
+    r"^\s*(photo|photograph|image|foto|bild|crédit photo|图片|摄影|写真|фото)\s*[:：]\s*.{1,80}$|"
+    r"^\s*(photo|image) credit\b.{0,80}$)",
+    re.IGNORECASE,
+)
+# A trailing credit after the last sentence: "... by 2020. (Xinhua)".
+TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’»。！？])\s*[(（]\s*(?P<name>[A-Z\u4e00-\u9fff][^()（）\d]{0,30}?)\s*[)）]\s*$")
+# Reuters-style tails: "(Reporting by Jane Doe; Editing by John Smith)".
+REPORTING_TAIL = re.compile(
+    r"^\s*\(?\s*(reporting|additional reporting|writing|editing|compiled|berichterstattung|redacción)\s+by\b.*$",
+    re.IGNORECASE,
+)
+
+# Datelines that open wire copy. The agency is the attribution; the prefix is
+# not body. Forms: "BEIJING, June 27 (Xinhua) --", "GENEVA, Feb 14 (Reuters) -",
+# "Madrid, 12 mar (EFE).-", "SAN JOSE, Calif., Nov. 8, 2023 /PRNewswire/ --".
+DATELINE = re.compile(
+    r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)"
+    r"(,\s*[\w.'’ -]{1,30}?)?(,\s*[\w.' ]{1,20}?\d{1,2}(,\s*\d{4})?)?,?\s*"
+    r"(\((?P<agency>[^()]{2,30})\)\s*\.?\s*(--|—|–|-|:)|/(?P<wire>[^\W\d_][\w -]{1,30})/\s*(--|—|–|-))\s*",
+)
+# Chinese wire datelines: "新华社北京6月27日电（记者 王明）".
+DATELINE_ZH = re.compile(r"^\s*(?P<agency>新华社|中新社|中新网|人民网|央视网|光明网)\S{0,20}?电\s*([（(][^）)]{0,30}[）)])?\s*")
+
+# Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
+BYLINE = re.compile(
+    r"^\s*(by|von|par|por|di|door|автор|作者|文|记者)\s*[:：]?\s+(?P<names>[^|\n]{2,120}?)\s*(\||$|\n)",
+    re.IGNORECASE,
+)
+# Words that make a byline name not a person ("Staff Writers", "Press Office").
+NOT_AUTHOR_WORDS = frozenset(
+    {
+        "staff", "admin", "administrator", "newsroom", "desk", "office", "team", "agency", "press", "service",
+        "communications", "editorial", "redaktion", "pressestelle", "rédaction", "redacción", "пресс-служба",
+        "photo", "photos", "photographer", "foto", "photography", "images", "getty", "reuters", "xinhua", "afp",
+        "dpa", "efe", "ap", "writers", "corp", "inc", "ltd", "llc", "gmbh", "ag", "plc", "co", "company",
+        "group", "university", "institute", "ministry", "department", "news", "media", "newswire", "wire",
+        "foundation", "association", "council", "commission", "government",
+    }
+)  # fmt: skip
+JOB_TITLE = re.compile(
+    r",\s*(senior |chief |deputy |associate |managing |contributing )?(science |staff |news |health |tech(nology)? |"
+    r"political |business |foreign |economics |environment |sports |special )?(writer|editor|reporter|correspondent|"
+    r"journalist|columnist|producer|officer|manager|director|contributor|intern|photographer|communications|"
+    r"specialist)\b.*$",
+    re.IGNORECASE,
+)
+
+# News agencies whose names mark a credit even without "Source:".
+AGENCIES = frozenset(
+    """xinhua reuters afp ap associated press efe dpa ansa kyodo yonhap tass ria novosti interfax anadolu bernama
+    antara pti ians upi sputnik agerpres mti ctk pap tanjug belga anp apa sda ats keystone-sda epa kna wam spa
+    mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire marketwired
+    cna cns chinadaily 新华社 中新社 人民网 共同社 时事通信社 共同通信 時事通信""".split()
+)

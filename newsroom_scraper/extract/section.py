@@ -1,0 +1,120 @@
+"""The newsroom section, from the breadcrumb ("Home / Newsroom / Research in China").
+
+Breadcrumbs are found by markup (class/id "breadcrumb", aria-label, schema.org
+BreadcrumbList) and, on pages whose markup says nothing, by shape: a short
+line of links that starts at "Home" and is joined by ">", "/", "»" or "›".
+The section is the last item that is neither the home link nor the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+from .structured import PageMetadata
+from .text import element_text, squash
+
+HOME = re.compile(
+    r"^(home|homepage|start|startseite|accueil|inicio|portada|home page|首页|首頁|主页|网站首页|ホーム|トップ|главная|"
+    r"الرئيسية|الصفحة الرئيسية)$",
+    re.IGNORECASE,
+)
+HERE_LABEL = re.compile(
+    r"^(you are here|current location|location|您的位置|当前位置|當前位置|所在位置|現在位置|sie sind hier|vous êtes ici|"
+    r"está en|usted está aquí|вы здесь)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+SEPARATOR = re.compile(r"^[\s>/»›|:\-–→·•]*$")
+# Between breadcrumb links: ">", "/", "»". Not "|" or "·", which join menu links.
+CRUMB_SEPARATOR = re.compile(r"^[\s>/»›:\-–→]*$")
+ARTICLE_WORDS = re.compile(r"^(正文|正文内容|详情|詳細|article|details|text|story)$", re.IGNORECASE)
+BREADCRUMB_XPATH = (
+    "//*[contains(translate(@class,'BREADCRUMB','breadcrumb'),'breadcrumb') or "
+    "contains(translate(@id,'BREADCRUMB','breadcrumb'),'breadcrumb') or "
+    "contains(translate(@aria-label,'BREADCRUMB','breadcrumb'),'breadcrumb') or "
+    "contains(@itemtype,'BreadcrumbList') or contains(@class,'crumbs')]"
+)
+MAX_CRUMB_CHARS = 300
+
+
+def _items(element: html.HtmlElement) -> list[str]:
+    links = [element_text(a) for a in element.iter("a")]
+    text = element_text(element)
+    last = text
+    if links and links[-1] in text:
+        last = text[text.rfind(links[-1]) + len(links[-1]) :]
+    last = squash(re.sub(r"^[\s>/»›|:\-–→·•]+", "", last))
+    items = [squash(HERE_LABEL.sub("", item)) for item in links + ([last] if last else [])]
+    return [item for item in items if item and not SEPARATOR.match(item)]
+
+
+def _section_from_items(items: list[str], title: str | None) -> str | None:
+    title_key = re.sub(r"\W+", "", title or "").lower()
+    while items and HOME.match(items[0]):
+        items = items[1:]
+    while items and (
+        ARTICLE_WORDS.match(items[-1])
+        or (title_key and re.sub(r"\W+", "", items[-1]).lower() in (title_key, title_key[: len(title_key) // 2 + 1]))
+        or (title_key and len(items[-1]) > 20 and title_key.startswith(re.sub(r"\W+", "", items[-1]).lower()))
+    ):
+        items = items[:-1]
+    return items[-1] if items else None
+
+
+def _separated(element: html.HtmlElement) -> bool:
+    """Links joined by ">", "/", "»": a menu has links and nothing between them."""
+    links = list(element.iter("a"))
+    between = "".join(a.tail or "" for a in links[:-1])
+    return bool(between.strip()) and bool(CRUMB_SEPARATOR.match(between))
+
+
+def _looks_like_crumbs(element: html.HtmlElement) -> bool:
+    text = element_text(element)
+    if not text or len(text) > MAX_CRUMB_CHARS:
+        return False
+    items = _items(element)
+    if len(items) < 2:
+        return False
+    return bool(HERE_LABEL.match(text)) or (bool(HOME.match(items[0])) and _separated(element))
+
+
+def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
+    for obj in meta.of_type("BreadcrumbList"):
+        elements = obj.get("itemListElement") or []
+        if isinstance(elements, dict):
+            elements = [elements]
+        ordered = sorted((e for e in elements if isinstance(e, dict)), key=lambda e: int(e.get("position", 0) or 0))
+        names = []
+        for element in ordered:
+            item = element.get("item")
+            name = element.get("name") or (item.get("name") if isinstance(item, dict) else None)
+            if isinstance(name, str) and name.strip():
+                names.append(squash(name))
+        if names:
+            return names
+    return []
+
+
+def find_section(tree: html.HtmlElement, meta: PageMetadata, title: str | None) -> tuple[str | None, html.HtmlElement | None]:
+    """(section, breadcrumb element) — the element lets the pruner drop it."""
+    for element in tree.xpath(BREADCRUMB_XPATH):
+        if len(element_text(element)) <= MAX_CRUMB_CHARS:
+            items = _items(element)
+            if len(items) >= 1:
+                return _section_from_items(items, title), element
+    body = tree.find("body")
+    shaped = [
+        element
+        for element in (body if body is not None else tree).iter("div", "p", "td", "span", "nav", "ol", "ul")
+        if _looks_like_crumbs(element) and not any(_looks_like_crumbs(child) for child in element)
+    ]
+    # "You are here:" is the surest sign; then the first trail from "Home".
+    shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
+    if shaped:
+        return _section_from_items(_items(shaped[0]), title), shaped[0]
+    crumbs = _jsonld_crumbs(meta)
+    if crumbs:
+        return _section_from_items(crumbs, title), None
+    section = meta.first("article:section")
+    return (squash(section) if section else None), None

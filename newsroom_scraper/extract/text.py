@@ -1,0 +1,69 @@
+"""Small text helpers shared by the extraction stages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import html
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main "
+    "nav ol p pre section table tbody td tfoot th thead tr ul br".split()
+)
+SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def squash(text: str | None) -> str:
+    """One line, single spaces, no surrounding white space."""
+    if not text:
+        return ""
+    return SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def normalise_text(text: str) -> str:
+    """NFC, single spaces within lines, no blank lines: the form tests compare."""
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(squash(line) for line in text.splitlines() if line.strip())
+
+
+def element_text(element: html.HtmlElement) -> str:
+    return squash(element.text_content())
+
+
+def block_lines(element: html.HtmlElement) -> list[str]:
+    """The element's text split where a browser would start a new line."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str):
+            return
+        block = node.tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(element)
+    return [line for line in (squash(x) for x in "".join(parts).split("\n")) if line]
+
+
+def text_length(text: str) -> int:
+    """Length that weighs a CJK character like a short word, so thresholds work across scripts."""
+    return len(text) + 2 * len(CJK.findall(text))
+
+
+def link_density(element: html.HtmlElement) -> float:
+    total = len(element_text(element))
+    if not total:
+        return 0.0
+    linked = sum(len(squash(a.text_content())) for a in element.iter("a"))
+    return min(1.0, linked / total)

@@ -1,0 +1,114 @@
+"""The headline: the visible heading that the page's own metadata confirms.
+
+The <title> tag carries site-name suffixes ("----Chinese Academy of
+Sciences", " | Example News") and is sometimes truncated; the <h1> is
+sometimes the site logo and the headline an <h2>. So the headline is the
+first heading (h1, then h2, h3) whose text is the <title>, og:title or JSON-LD
+headline with the site-name part removed; failing that, the metadata title
+with its site name stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import html
+
+from .structured import PageMetadata
+from .text import element_text, squash
+
+TITLE_SEPARATORS = re.compile(r"\s+[|｜‖–—~:•·»›]\s+|\s+-{1,2}\s+|-{3,}|_{2,}|\s*[|｜_]\s*|\s+::\s+|\s*——\s*")
+HEADING_LEVELS = ("h1", "h2", "h3")
+# A heading this much shorter than the title it is found in is a site name.
+MIN_SHARE_OF_TITLE = 0.55
+MAX_TITLE_CHARS = 400
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
+def site_names(meta: PageMetadata, url: str | None) -> set[str]:
+    """Keys of the names a site calls itself, to be removed from titles."""
+    names = {meta.first("og:site_name"), meta.first("application-name"), meta.first("twitter:site")}
+    for obj in meta.of_type("WebSite") + meta.of_type("Organization") + meta.of_type("NewsMediaOrganization"):
+        if isinstance(obj.get("name"), str):
+            names.add(obj["name"])
+    keys = {_key(name.lstrip("@")) for name in names if name}
+    if url:
+        host = urlsplit(url).hostname or ""
+        labels = [label for label in host.split(".") if label not in ("www", "com", "org", "net", "gov", "edu")]
+        keys.update(_key(label) for label in labels if len(label) > 2)
+    keys.discard("")
+    return keys
+
+
+def strip_site_name(title: str, names: set[str]) -> str:
+    """The headline part of a <title>-like string."""
+    parts = [squash(p) for p in TITLE_SEPARATORS.split(title) if squash(p)]
+    if len(parts) <= 1:
+        return squash(title)
+    named = [p for p in parts if _key(p) not in names and not any(n and n in _key(p) and len(_key(p)) - len(n) < 6
+                                                                      for n in names)]  # fmt: skip
+    candidates = named or parts
+    return max(candidates, key=len)
+
+
+def _candidates(meta: PageMetadata, title_tag: str) -> list[str]:
+    found = [title_tag]
+    for value in (meta.first("og:title"), meta.first("twitter:title"), meta.article_value("headline")):
+        if isinstance(value, str) and value.strip():
+            found.append(squash(value))
+    return [c for c in found if c]
+
+
+def _matches(heading: str, candidate: str, names: set[str]) -> bool:
+    h, c = _key(heading), _key(candidate)
+    if not h or h in names:
+        return False
+    if h == c or h == _key(strip_site_name(candidate, names)):
+        return True
+    # The <title> may be cut ("A long headline...") or carry more than the heading.
+    if c.startswith(h) or c.endswith(h):
+        return len(h) >= MIN_SHARE_OF_TITLE * len(_key(strip_site_name(candidate, names)))
+    return len(c) > 20 and h.startswith(c.rstrip("."))
+
+
+def find_title(tree: html.HtmlElement, meta: PageMetadata, url: str | None) -> tuple[str | None, html.HtmlElement | None]:
+    """(headline, its element) — the element is None when the headline came from metadata."""
+    title_element = tree.find(".//title")
+    title_tag = element_text(title_element) if title_element is not None else ""
+    names = site_names(meta, url)
+    candidates = _candidates(meta, title_tag)
+    body = tree.find("body")
+    scope = body if body is not None else tree
+    for level in HEADING_LEVELS:
+        for heading in scope.iter(level):
+            text = element_text(heading)
+            if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
+                return text, heading
+    stripped = [strip_site_name(c, names) for c in candidates[1:] + candidates[:1]]
+    stripped = [s for s in stripped if s and _key(s) not in names]
+    h1s = [h for h in scope.iter("h1") if 3 <= len(element_text(h)) <= MAX_TITLE_CHARS]
+    if len(h1s) == 1 and (not stripped or _key(element_text(h1s[0])) not in names):
+        return element_text(h1s[0]), h1s[0]
+    if stripped:
+        title = stripped[0][:MAX_TITLE_CHARS]
+        return title, element_showing(scope, title)
+    return None, None
+
+
+def element_showing(scope: html.HtmlElement, title: str) -> html.HtmlElement | None:
+    """The innermost element whose whole text is the headline (a styled cell or div, not a heading)."""
+    key = _key(title)
+    found = None
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or element.tag in ("title", "script", "style", "a"):
+            continue
+        text = element_text(element)
+        if len(text) < len(title) * 2 + 10 and _key(text) == key:
+            found = element
+        elif found is not None and element not in set(found.iterdescendants()):
+            break
+    return found

@@ -1,0 +1,19 @@
+"""What the spider hands to the pipelines: a fetched page, not yet an article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Page:
+    """A fetched HTML page. The body and headers are left out of repr so a dropped page logs one line."""
+
+    url: str
+    status: int
+    fetched_at: str
+    source: str | None = None
+    content_type: str | None = None
+    content_language: str | None = None
+    body: bytes = field(default=b"", repr=False)
+    headers: dict[str, str] = field(default_factory=dict, repr=False)

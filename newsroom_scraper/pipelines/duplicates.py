@@ -1,0 +1,28 @@
+"""DuplicatesPipeline: one record per article id in a run.
+
+One article is often reachable under several URLs (tracking parameters, a
+section path and a date path); they share a canonical URL and so an `id`.
+The first record is kept; the others are counted as `newsroom/duplicate`.
+"""
+
+from __future__ import annotations
+
+from scrapy.exceptions import DropItem
+
+
+class DuplicatesPipeline:
+    def __init__(self, stats) -> None:
+        self.stats = stats
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_item(self, item):
+        if item["id"] in self.seen:
+            self.stats.inc_value("newsroom/duplicate")
+            raise DropItem(f"Duplicate of an article already exported: {item['url']}", log_level="INFO")
+        self.seen.add(item["id"])
+        self.stats.inc_value("newsroom/articles")
+        return item

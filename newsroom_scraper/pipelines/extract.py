@@ -1,0 +1,51 @@
+"""ExtractPipeline: turn each fetched Page into an article record, or drop it with a counted reason.
+
+Pages that are not articles (listings, contact pages, PDFs, empty pages) are
+dropped at INFO level with the reason, and counted as
+`newsroom/not_article/<reason>` in the crawl stats, so a run's summary says
+why each page produced no record.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from scrapy.exceptions import DropItem
+
+from ..extract import NotAnArticle, SiteRules, extract_article
+from ..items import Page
+
+
+class ExtractPipeline:
+    def __init__(self, stats, crawler=None) -> None:
+        self.stats = stats
+        self.crawler = crawler
+        self.site_rules: dict[str, SiteRules] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats, crawler)
+
+    def open_spider(self) -> None:
+        """Per-source rules (language, date order) come from the spider's sources."""
+        spider = self.crawler.spider if self.crawler else None
+        for source in getattr(spider, "sources", None) or ():
+            self.site_rules[source.name] = SiteRules(date_order=source.date_order, language=source.language)
+
+    def process_item(self, item):
+        if not isinstance(item, Page):
+            return item
+        result = extract_article(
+            item.body,
+            item.url,
+            content_type=item.content_type,
+            content_language=item.content_language,
+            fetched_at=datetime.fromisoformat(item.fetched_at.replace("Z", "+00:00")),
+            rules=self.site_rules.get(item.source or ""),
+        )
+        if isinstance(result, NotAnArticle):
+            self.stats.inc_value("newsroom/not_article")
+            self.stats.inc_value(f"newsroom/not_article/{result.reason}")
+            raise DropItem(f"Not an article ({result}): {item.url}", log_level="INFO")
+        self.stats.inc_value("newsroom/articles_extracted")
+        return result.as_record()

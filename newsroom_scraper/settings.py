@@ -1,0 +1,61 @@
+"""Scrapy settings for newsroom_scraper: safe defaults for unattended, scheduled runs.
+
+Every NEWSROOM_* setting is documented here with its default; override any
+of them with `-s NAME=VALUE` or in your own settings module.
+"""
+
+from newsroom_scraper.record import RECORD_FIELDS
+
+BOT_NAME = "newsroom_scraper"
+SPIDER_MODULES = ["newsroom_scraper.spiders"]
+NEWSPIDER_MODULE = "newsroom_scraper.spiders"
+
+# --- Our settings -----------------------------------------------------------
+# Sources file (TOML); None means the one shipped in the package.
+NEWSROOM_SOURCES = None
+# Listing pages followed per start URL, the start page included.
+NEWSROOM_MAX_PAGES = 5
+# Who we are: site owners read this in their logs. Set the contact URL to yours.
+NEWSROOM_CONTACT_URL = "https://github.com/newsroom-scraper/newsroom_scraper"
+NEWSROOM_USER_AGENT = "newsroom_scraper/{version} (+{contact})"
+# Write all crawl stats as JSON here when the crawl ends (None: don't).
+NEWSROOM_STATS_FILE = None
+
+# --- Politeness ---------------------------------------------------------------
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_DELAY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+# Responses are bounded: a newsroom article is well under 4 MiB of HTML.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# A safety net: the spider's own structure (listings, then one hop) is what bounds a crawl.
+DEPTH_LIMIT = 100
+
+# --- Security: no remote control of an unattended crawler ----------------------
+TELNETCONSOLE_ENABLED = False
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
+    "newsroom_scraper.extensions.runsummary.RunSummary": 500,
+}
+
+# --- Pipelines and output -----------------------------------------------------
+ITEM_PIPELINES = {
+    "newsroom_scraper.pipelines.extract.ExtractPipeline": 100,
+    "newsroom_scraper.pipelines.validate.ValidatePipeline": 200,
+    "newsroom_scraper.pipelines.duplicates.DuplicatesPipeline": 300,
+}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
+FEED_STORAGES = {
+    "": "newsroom_scraper.feedstorage.LineFileFeedStorage",
+    "file": "newsroom_scraper.feedstorage.LineFileFeedStorage",
+}
+
+LOG_LEVEL = "INFO"
