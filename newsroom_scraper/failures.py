@@ -1,4 +1,4 @@
-"""Failed requests named by reason, for logs and crawl stats (`newsroom/failed/<reason>`).
+"""Failed or refused requests named by reason, for logs and crawl stats (`newsroom/failed/<reason>`).
 
 Scrapy 2.19 raises its own download exceptions; older Twisted ones are kept
 for the download handlers that still raise them.
@@ -12,6 +12,9 @@ from twisted.internet import error
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
+# Requests we chose not to make (robots.txt, off-site): policy, not failure.
+SKIP_REASONS = frozenset({"robots_txt", "ignored"})
+
 REASONS = (
     ((exceptions.CannotResolveHostError, error.DNSLookupError), "dns_error"),
     ((exceptions.DownloadTimeoutError, error.TimeoutError, error.TCPTimedOutError), "timeout"),
@@ -23,6 +26,8 @@ REASONS = (
 
 
 def failure_reason(failure: Failure) -> str:
+    if failure.check(exceptions.IgnoreRequest) and not failure.check(HttpError):
+        return "robots_txt" if "robots" in str(failure.value).lower() else "ignored"
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     for types, reason in REASONS:

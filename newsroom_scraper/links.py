@@ -60,13 +60,19 @@ def pagination_urls(response: TextResponse) -> list[str]:
     return urls
 
 
-def article_link_extractor(allowed_domains) -> LinkExtractor:
+def article_link_extractor() -> LinkExtractor:
+    """Links worth requesting; the domain check is `in_domains` (LinkExtractor's compares host:port)."""
     return LinkExtractor(
-        allow_domains=list(allowed_domains),
         deny=DENY_URL,
         deny_extensions=[*IGNORED_EXTENSIONS, "xml", "json", "ics", "vcf"],
         unique=True,
     )
+
+
+def in_domains(url: str, domains) -> bool:
+    """The URL's host is one of `domains` or a subdomain of one (ports ignored)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 def same_page(a: str, b: str) -> bool:

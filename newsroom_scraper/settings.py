@@ -39,6 +39,10 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 DEPTH_LIMIT = 100
 
 # --- Security: no remote control of an unattended crawler ----------------------
+# Scrapy's RemoteControl extension opens an HTTP port that runs code in the
+# crawler, and the telnet console does the same over telnet: both off. Turn
+# one on for a session you watch with -s REMOTE_CONTROL_ENABLED=True.
+REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,

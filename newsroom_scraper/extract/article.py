@@ -19,7 +19,7 @@ from .clean import Credits, clean_blocks
 from .dates import find_dates
 from .decode import UndecodableError, decode_html
 from .language import find_language
-from .layout import unwrap_layout_tables
+from .layout import mark_main_container, paragraphize, unwrap_layout_tables
 from .parse import parse_html
 from .prune import prune_boilerplate
 from .section import find_section
@@ -35,6 +35,9 @@ MIN_BODY_LENGTH = 120
 LISTING_LINK_SHARE = 0.5
 # The header (deck, byline, date line) fits in this many lines under the headline.
 HEADER_WINDOW = 8
+# A deck (subtitle) above the byline is a line or two of moderate length.
+MAX_DECK_LINES = 2
+MAX_DECK_CHARS = 250
 ARTICLE_OG_TYPES = ("article", "news", "newsarticle", "blogposting", "press_release")
 
 
@@ -99,7 +102,14 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
         return set(date_lines)
     window = lines[index + 1 : index + 1 + HEADER_WINDOW]
     marks = [i for i, line in enumerate(window) if line in date_lines or (byline and byline in line)]
-    return set(window[: max(marks) + 1]) | date_lines if marks else set(date_lines)
+    if not marks:
+        return set(date_lines)
+    zone = window[: max(marks) + 1]
+    unmarked = [line for i, line in enumerate(zone) if i not in marks]
+    if len(unmarked) > MAX_DECK_LINES or any(len(line) > MAX_DECK_CHARS for line in unmarked):
+        # Paragraphs stand before the date line: it closes the story, it does not head it.
+        return {window[i] for i in marks} | date_lines
+    return set(zone) | date_lines
 
 
 def _declares_article(meta) -> bool:
@@ -107,10 +117,14 @@ def _declares_article(meta) -> bool:
     return bool(meta.articles()) or og_type in ARTICLE_OG_TYPES
 
 
-def _link_share(tree, body: str) -> float:
+def page_link_texts(tree) -> set[str]:
+    texts = {squash(a.text_content()) for a in tree.iter("a")}
+    texts.discard("")
+    return texts
+
+
+def _link_share(links: set[str], body: str) -> float:
     """Share of the body's paragraphs (by length) that are the text of a link on the page."""
-    links = {squash(a.text_content()) for a in tree.iter("a")}
-    links.discard("")
     paragraphs = [p for p in body.split("\n") if p.strip()]
     total = sum(len(p) for p in paragraphs) or 1
     linked = sum(len(p) for p in paragraphs if p.lstrip("- ") in links)
@@ -131,21 +145,24 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     index = _headline_index(lines, result.title)
     page_language = rules.language or find_language(tree, meta, " ".join(lines[:400]), content_language)
     result.section, crumbs = find_section(tree, meta, result.title)
-    result.date, result.modified, date_lines = find_dates(
+    result.date, result.modified, date_lines, result.date_source = find_dates(
         tree, meta, url, lines, index, page_language, now, rules.date_order
     )
     byline = find_byline(lines, index) or byline_from_markup(tree)
     credits = Credits(source=header_source(lines, index))
     header_lines = header_zone(lines, index, set(date_lines), byline)
     extra_drops = tuple(rules.drop_xpaths)
+    link_texts = page_link_texts(tree)
     if crumbs is not None and crumbs.getparent() is not None:
         crumbs.drop_tree()
     prune_boilerplate(tree, headline, extra_drops)
     unwrap_layout_tables(tree)
+    paragraphize(tree)
+    mark_main_container(tree)
     blocks = extract_blocks(tree, url, headline, header_lines)
-    cleaned = clean_blocks(blocks, result.title or "", credits, header_lines)
+    cleaned = clean_blocks(blocks, result.title or "", credits, header_lines, link_texts)
     result.body = "\n\n".join(block.text for block in cleaned)
-    result.link_share = _link_share(tree, result.body) if result.body else 0.0
+    result.link_share = _link_share(link_texts, result.body) if result.body else 0.0
     keys = site_names(meta, url)
     result.authors = find_authors(meta, byline, credits, keys)
     result.attribution = find_attribution(credits, byline, result.authors, keys)
@@ -167,6 +184,10 @@ def decide(fields: Extraction | None) -> NotAnArticle | None:
         return NotAnArticle("body_too_short", f"{len(fields.body)} characters")
     if not fields.date:
         return NotAnArticle("no_date")
+    if fields.date_source == "htmldate" and not fields.declared_article:
+        # A date found only somewhere on the page ("Page last reviewed: ...",
+        # a copyright year) does not make an about or contact page an article.
+        return NotAnArticle("no_date", "no publication date in metadata, near the headline or in the URL")
     return None
 
 

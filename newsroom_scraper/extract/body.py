@@ -15,6 +15,16 @@ from lxml import html
 
 from .text import element_text, link_density, squash
 
+# favor_precision: our own pruning and cleaning recover recall cheaply, while
+# boilerplate that trafilatura lets through is what costs records their
+# exactness. Comments are never the article.
+TRAFILATURA_OPTIONS = {
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "with_metadata": False,
+}
 # A standfirst is a real paragraph, not a caption or a date line.
 MIN_LEAD_CHARS = 60
 MAX_LEAD_LINK_DENSITY = 0.3
@@ -109,15 +119,7 @@ def extract_blocks(
     tree: html.HtmlElement, url: str | None, headline: html.HtmlElement | None = None, header_lines=frozenset()
 ) -> list[Block]:
     """The main-content blocks of the (already pruned) tree; [] when there is none."""
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        with_metadata=False,
-    )
+    document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     if document is None or document.body is None:
         return []
     return recover_lead(tree, headline, render_blocks(document.body), header_lines)

@@ -21,6 +21,11 @@ from .text import squash
 # Press-release tails start late: a heading "About X" in the first paragraphs
 # is a section of the story ("About the study").
 TAIL_MIN_POSITION = 2
+# ... and in the second part of the text: "About this article" near the top
+# heads a box of metadata, not a press-release tail.
+TAIL_MIN_SHARE = 0.4
+# Shorter whole-link paragraphs ("PDF", "Video") are too ambiguous to drop.
+MIN_LINK_LINE = 12
 # A dateline opens one of the first paragraphs (after a deck or a byline).
 DATELINE_SEARCH = 3
 
@@ -100,18 +105,22 @@ def _tail_start(blocks: list[Block]) -> int | None:
     for index, block in enumerate(blocks):
         if index and rules.COMMENTS_HEADING.match(block.text):
             return index
-        if index < TAIL_MIN_POSITION or len(block.text) > 120:
+        if index < max(TAIL_MIN_POSITION, len(blocks) * TAIL_MIN_SHARE) or len(block.text) > 120:
             continue
         if rules.TAIL_HEADING.match(block.text) or rules.CONTACT_HEADING.match(block.text):
             return index
     return None
 
 
-def clean_blocks(blocks: list[Block], title: str, credits: Credits, header_lines: set[str]) -> list[Block]:
+def clean_blocks(
+    blocks: list[Block], title: str, credits: Credits, header_lines: set[str], link_texts: set[str] = frozenset()
+) -> list[Block]:
     """The article's own paragraphs; credits found on the way go into `credits`.
 
     `header_lines` are the texts of the byline and date line found near the
-    headline; a paragraph equal to one of them is not body.
+    headline; a paragraph equal to one of them is not body. `link_texts` are
+    the texts of the page's links: a paragraph that is wholly a link
+    ("Read more:" lists, "More from ..." headlines) is a pointer elsewhere.
     """
     title_key = _comparable(title)
     header_keys = {_comparable(line) for line in header_lines if line}
@@ -128,7 +137,7 @@ def clean_blocks(blocks: list[Block], title: str, credits: Credits, header_lines
         if rules.REPORTING_TAIL.match(text):
             credits.reporters.extend(_reporters(text))
             continue
-        if block.kind != "list" and is_noise(text):
+        if block.kind != "list" and (is_noise(text) or (len(text) > MIN_LINK_LINE and text in link_texts)):
             continue
         kept.append(Block(block.kind, text))
     tail = _tail_start(kept)
@@ -174,8 +183,8 @@ REPORTER_NAMES = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNOREC
 def _reporters(text: str) -> list[str]:
     names: list[str] = []
     for match in REPORTER_NAMES.finditer(text):
-        for name in re.split(r",|\band\b|\bin\b", match.group(1)):
-            name = name.strip()
+        for name in re.split(r",|\band\b", match.group(1)):
+            name = re.sub(r"\s+in\s+.*$", "", name).strip()
             if name and name[0].isupper() and len(name.split()) <= 4:
                 names.append(name)
     return names

@@ -71,6 +71,10 @@ TZ_OFFSETS = {
 LINES_AFTER_HEADLINE = 12
 LINES_BEFORE_HEADLINE = 3
 EARLIEST_YEAR = 1990
+# A date line is short ("By Jane Doe | March 5, 2024"); a date inside a
+# sentence ("the meeting on 5 February 2020") is not the publication date.
+MAX_DATE_LINE = 100
+MAX_DATE_LINE_REST = 60
 
 
 def _format(moment: datetime, with_time: bool, offset: str | None = None) -> str:
@@ -193,12 +197,14 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     published = modified = None
     used: list[str] = []
     for line in _near_headline(lines, headline_index):
-        if len(line) > 200:
+        if len(line) > MAX_DATE_LINE:
             continue
         strings = find_date_strings(line)
         for position, string in enumerate(strings):
             parsed = parse_text(string, language, now, date_order)
             if not parsed:
+                continue
+            if len(line) - len(string) > MAX_DATE_LINE_REST:
                 continue
             before = line[: line.find(string)]
             label = before[-40:] if position == 0 else before[before.rfind(strings[position - 1]) :]
@@ -240,17 +246,20 @@ def _most_precise(chosen: str | None, *others: str | None) -> str | None:
 
 
 def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None):
-    """(published, modified, header lines used) for the page."""
+    """(published, modified, header lines used, where the published date came from)."""
     published = _structured(meta, PUBLISHED_META, "datePublished", now)
     modified = _structured(meta, MODIFIED_META, "dateModified", now)
     time_published, time_modified = _time_elements(tree, now)
     seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order)
+    source = "metadata" if published else "time" if time_published else "headline" if seen_published else None
     published = _most_precise(published or time_published or seen_published, time_published, seen_published)
     modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)
     if not published:
-        published = htmldate_guess(tree, url) or url_date(url)
+        published, source = url_date(url), "url"
+    if not published:
+        published, source = htmldate_guess(tree, url), "htmldate"
     if modified and published and modified[:10] < published[:10]:
         modified = None
     if modified == published:
         modified = None
-    return published, modified, used
+    return published, modified, used, source if published else None

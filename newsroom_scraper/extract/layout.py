@@ -36,3 +36,121 @@ def unwrap_layout_tables(tree: html.HtmlElement) -> int:
 def _owner(element: html.HtmlElement):
     """The table an element belongs to (its nearest table ancestor)."""
     return next(element.iterancestors("table"), None)
+
+
+# Elements that flow inside a paragraph; anything else starts a block of its own.
+INLINE_TAGS = frozenset(
+    "a abbr b big cite code em font i img kbd label mark q s samp small span strike strong sub sup time tt u var br "
+    "wbr".split()
+)
+PARAGRAPH_PARENTS = ("div", "td", "th", "center", "section", "article", "main", "blockquote", "body")
+
+
+def _loose_text(element: html.HtmlElement) -> bool:
+    return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+
+
+def _needs_paragraphs(element: html.HtmlElement) -> bool:
+    """Loose text beside blocks or split by <br><br>: old templates write paragraphs that way."""
+    if not _loose_text(element):
+        return False
+    tags = [child.tag for child in element if isinstance(child.tag, str)]
+    return any(tag not in INLINE_TAGS for tag in tags) or tags.count("br") >= 2
+
+
+def _append_inline(paragraph: html.HtmlElement, node) -> None:
+    if isinstance(node, str):
+        if len(paragraph):
+            paragraph[-1].tail = (paragraph[-1].tail or "") + node
+        else:
+            paragraph.text = (paragraph.text or "") + node
+    else:
+        paragraph.append(node)
+
+
+def _has_content(paragraph: html.HtmlElement) -> bool:
+    return bool(paragraph.text_content().strip()) or paragraph.find(".//img") is not None
+
+
+def paragraphize(tree: html.HtmlElement) -> int:
+    """Wrap loose text runs in <p>, splitting at <br><br> and at block children; returns paragraphs made.
+
+    Trafilatura reads <p> well and loose text badly: lists beside loose text
+    get flattened and <br><br>-separated paragraphs run together.
+    """
+    made = 0
+    for element in list(tree.iter(*PARAGRAPH_PARENTS)):
+        if not _needs_paragraphs(element):
+            continue
+        nodes: list = [element.text] if element.text else []
+        for child in list(element):
+            tail, child.tail = child.tail, None
+            element.remove(child)
+            nodes.append(child)
+            if tail:
+                nodes.append(tail)
+        element.text = None
+        paragraph = html.Element("p")
+        last_was_br = False
+        for node in nodes:
+            if isinstance(node, str):
+                if node.strip():
+                    last_was_br = False
+                _append_inline(paragraph, node)
+            elif node.tag == "br" and last_was_br:
+                paragraph.remove(paragraph[-1]) if len(paragraph) and paragraph[-1].tag == "br" else None
+                made += _flush(element, paragraph)
+                paragraph = html.Element("p")
+                last_was_br = False
+            elif isinstance(node.tag, str) and node.tag in INLINE_TAGS:
+                last_was_br = node.tag == "br"
+                _append_inline(paragraph, node)
+            else:
+                made += _flush(element, paragraph)
+                paragraph = html.Element("p")
+                element.append(node)
+                last_was_br = False
+        made += _flush(element, paragraph)
+    return made
+
+
+def _flush(parent: html.HtmlElement, paragraph: html.HtmlElement) -> int:
+    if _has_content(paragraph):
+        parent.append(paragraph)
+        return 1
+    return 0
+
+
+# A paragraph this long counts towards its parent being the story's container.
+MIN_SCORED_PARAGRAPH = 40
+
+
+def _container_found_by_trafilatura(tree: html.HtmlElement) -> bool:
+    from trafilatura.xpaths import BODY_XPATH
+
+    return any(expression(tree) for expression in BODY_XPATH)
+
+
+def mark_main_container(tree: html.HtmlElement) -> html.HtmlElement | None:
+    """Name the story's container <article> when trafilatura would find no container at all.
+
+    Without one, trafilatura falls back to reading loose paragraphs and drops
+    subheadings and lists. The container is the element whose own paragraphs
+    hold the most text. Pages where trafilatura recognises a container are
+    left to its judgement.
+    """
+    if _container_found_by_trafilatura(tree):
+        return None
+    scores: dict = {}
+    for paragraph in tree.iter("p"):
+        length = len(paragraph.text_content().strip())
+        parent = paragraph.getparent()
+        if length >= MIN_SCORED_PARAGRAPH and parent is not None:
+            scores[parent] = scores.get(parent, 0) + length
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    if best.tag in ("body", "html"):
+        return None
+    best.tag = "article"
+    return best

@@ -25,6 +25,11 @@ CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[\s_\-:/.]+")
 DROP_TOKENS = frozenset(token for group in rules.DROP_TOKEN_GROUPS.values() for token in group)
 NEVER_DROPPED = frozenset({"html", "body", "article", "main"})
+SURE_TOKENS = frozenset(rules.SURE_DROP_TOKENS)
+# "Prose": this many paragraphs of this length, mostly not links.
+CONTENT_PARAGRAPHS = 2
+CONTENT_PARAGRAPH_CHARS = 100
+CONTENT_MAX_LINK_DENSITY = 0.3
 # A box of boilerplate is short; past this it is more likely the story.
 MAX_BOX_CHARS = 700
 MAX_TOOLBAR_CHARS = 160
@@ -82,18 +87,29 @@ def _hidden(element: html.HtmlElement) -> bool:
     )
 
 
+def is_contentful(element: html.HtmlElement) -> bool:
+    """Holds paragraphs of prose, not links and snippets: page builders label such wrappers "widget" or "sidebar"."""
+    long_paragraphs = [p for p in element.iter("p") if len(element_text(p)) >= CONTENT_PARAGRAPH_CHARS]
+    return len(long_paragraphs) >= CONTENT_PARAGRAPHS and link_density(element) < CONTENT_MAX_LINK_DENSITY
+
+
 def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
-    """Boilerplate the template labels: tags, ARIA roles, class/id tokens, hidden elements."""
+    """Boilerplate the template labels: tags, ARIA roles, class/id tokens, hidden elements.
+
+    Labels that are only hints (sidebar, widget, menu, aside) do not remove an
+    element that holds paragraphs of prose; sure labels (comments, consent,
+    newsletter, breadcrumb) and hidden elements do.
+    """
     doomed = []
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in NEVER_DROPPED:
             continue
-        if (
-            element.tag in rules.DROP_TAGS
-            or element.get("role") in rules.ROLE_DROP
-            or class_words(element) & DROP_TOKENS
-            or _hidden(element)
-        ) and guard.allows(element):
+        words = class_words(element)
+        sure = bool(words & SURE_TOKENS) or _hidden(element)
+        hinted = (
+            element.tag in rules.DROP_TAGS or element.get("role") in rules.ROLE_DROP or bool(words & DROP_TOKENS)
+        )
+        if (sure or (hinted and not is_contentful(element))) and guard.allows(element):
             doomed.append(element)
     return _remove_outermost(doomed)
 
@@ -159,7 +175,7 @@ def is_link_list(element: html.HtmlElement, text: str) -> bool:
         return False
     density = link_density(element)
     dated = len(DATE_LIKE.findall(text)) >= 2
-    return (dated and density >= 0.6) or (links >= 3 and density >= 0.9)
+    return (dated and density >= 0.45) or (links >= 3 and density >= 0.9)
 
 
 def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:

@@ -64,6 +64,12 @@ DROP_TOKEN_GROUPS = {
     "pager": PAGER_TOKENS,
 }
 
+# Labels sure enough to remove an element even when it holds prose: reader
+# comments, consent and newsletter boxes, breadcrumbs. The other groups are
+# hints, overruled by paragraphs of prose (page builders wrap the story in
+# "widget" and "sidebar-layout" containers).
+SURE_DROP_TOKENS = (*COMMENT_TOKENS, *CONSENT_TOKENS, *NEWSLETTER_TOKENS, *BREADCRUMB_TOKENS)
+
 # Elements that are boilerplate whatever their class says.
 DROP_TAGS = ("nav", "aside", "footer", "form", "figcaption", "button", "select", "noscript", "iframe", "template",
              "dialog", "menu", "svg", "canvas", "object", "embed")  # fmt: skip
@@ -208,7 +214,8 @@ SOURCE_LINE = re.compile(
 PHOTO_CREDIT = re.compile(
     r"([（(][^（）()]{0,30}(摄|攝|供图|图)[)）]\s*$|\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/[^()]{1,40}\)|"
     r"^\s*(photo|photograph|image|foto|bild|crédit photo|图片|摄影|写真|фото)\s*[:：]\s*.{1,80}$|"
-    r"^\s*(photo|image) credit\b.{0,80}$)",
+    r"^\s*(photo|image) credit\b.{0,80}$|"
+    r"\((photo|photograph|image|picture|foto|bild|photo credit)s?\s*(by|courtesy( of)?|credit|:)[^()]{1,60}\)\s*$)",
     re.IGNORECASE,
 )
 # A trailing credit after the last sentence: "... by 2020. (Xinhua)".
@@ -250,7 +257,7 @@ JOB_TITLE = re.compile(
     r",\s*(senior |chief |deputy |associate |managing |contributing )?(science |staff |news |health |tech(nology)? |"
     r"political |business |foreign |economics |environment |sports |special )?(writer|editor|reporter|correspondent|"
     r"journalist|columnist|producer|officer|manager|director|contributor|intern|photographer|communications|"
-    r"specialist)\b.*$",
+    r"specialist)s?\b.*$",
     re.IGNORECASE,
 )
 

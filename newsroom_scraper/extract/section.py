@@ -106,8 +106,11 @@ def find_section(tree: html.HtmlElement, meta: PageMetadata, title: str | None) 
     body = tree.find("body")
     shaped = [
         element
-        for element in (body if body is not None else tree).iter("div", "p", "td", "span", "nav", "ol", "ul")
-        if _looks_like_crumbs(element) and not any(_looks_like_crumbs(child) for child in element)
+        for element in (body if body is not None else tree).iter()
+        if isinstance(element.tag, str)
+        and element.tag not in ("body", "a")
+        and _looks_like_crumbs(element)
+        and not any(_looks_like_crumbs(child) for child in element)
     ]
     # "You are here:" is the surest sign; then the first trail from "Home".
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))

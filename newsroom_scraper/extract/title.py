@@ -88,6 +88,9 @@ def find_title(tree: html.HtmlElement, meta: PageMetadata, url: str | None) -> t
             text = element_text(heading)
             if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
                 return text, heading
+    shown = _shown_variant(scope, candidates, names)
+    if shown is not None:
+        return shown
     stripped = [strip_site_name(c, names) for c in candidates[1:] + candidates[:1]]
     stripped = [s for s in stripped if s and _key(s) not in names]
     h1s = [h for h in scope.iter("h1") if 3 <= len(element_text(h)) <= MAX_TITLE_CHARS]
@@ -97,6 +100,26 @@ def find_title(tree: html.HtmlElement, meta: PageMetadata, url: str | None) -> t
         title = stripped[0][:MAX_TITLE_CHARS]
         return title, element_showing(scope, title)
     return None, None
+
+
+# Looser than TITLE_SEPARATORS: "Site News: Headline" is only split when the page shows the part.
+LOOSE_SEPARATORS = re.compile(r"\s*[:|｜–—]\s+|\s+[-–—]\s*|-{2,}")
+MIN_SHOWN_CHARS = 12
+
+
+def _shown_variant(scope, candidates: list[str], names: set[str]):
+    """The longest part of a metadata title that the page shows as an element of its own."""
+    variants = {c for c in candidates}
+    for candidate in candidates:
+        parts = [squash(p) for p in LOOSE_SEPARATORS.split(candidate)]
+        variants.update(" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
+    for variant in sorted(variants, key=len, reverse=True):
+        if len(variant) < MIN_SHOWN_CHARS or _key(variant) in names:
+            continue
+        element = element_showing(scope, variant)
+        if element is not None:
+            return variant, element
+    return None
 
 
 def element_showing(scope: html.HtmlElement, title: str) -> html.HtmlElement | None:

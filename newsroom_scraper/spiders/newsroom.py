@@ -18,9 +18,9 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from .. import __version__
-from ..failures import failure_reason
+from ..failures import SKIP_REASONS, failure_reason
 from ..items import Page
-from ..links import article_link_extractor, pagination_urls, same_page
+from ..links import article_link_extractor, in_domains, pagination_urls, same_page
 from ..sources import Source, SourcesError, host_of, load_sources
 
 
@@ -53,11 +53,17 @@ class NewsroomSpider(scrapy.Spider):
             raise ValueError(f"max_pages must be at least 1, not {spider.max_pages}")
         spider.sources = spider.select_sources(settings.get("NEWSROOM_SOURCES"))
         spider.allowed_domains = sorted({d for s in spider.sources for d in s.allowed_domains})
+        return spider
+
+    @classmethod
+    def update_settings(cls, settings):
+        """Name the project and a contact URL in the User-Agent, unless the user set USER_AGENT."""
+        super().update_settings(settings)
         if settings.getpriority("USER_AGENT") <= settings.getpriority("BOT_NAME"):
-            spider.user_agent = settings["NEWSROOM_USER_AGENT"].format(
+            user_agent = settings["NEWSROOM_USER_AGENT"].format(
                 version=__version__, contact=settings["NEWSROOM_CONTACT_URL"]
             )
-        return spider
+            settings.set("USER_AGENT", user_agent, priority="spider")
 
     def select_sources(self, sources_path: str | None) -> list[Source]:
         """Ad-hoc start URLs, one configured source, or all of them."""
@@ -103,8 +109,8 @@ class NewsroomSpider(scrapy.Spider):
             yield response.follow(
                 url, callback=self.parse_listing, errback=self.on_error, meta={**meta, "listing_root": root}
             )
-        for link in article_link_extractor(self.allowed_domains).extract_links(response):
-            if same_page(link.url, response.url) or link.url in pages:
+        for link in article_link_extractor().extract_links(response):
+            if same_page(link.url, response.url) or link.url in pages or not in_domains(link.url, self.allowed_domains):
                 continue
             yield scrapy.Request(link.url, callback=self.parse_page, errback=self.on_error, meta=meta)
 
@@ -129,6 +135,10 @@ class NewsroomSpider(scrapy.Spider):
     def on_error(self, failure: Failure):
         """A request that failed: log it and count it by reason; the crawl goes on."""
         reason = failure_reason(failure)
+        if reason in SKIP_REASONS:
+            self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
+            self.logger.info("Skipped (%s): %s", reason, failure.request.url)
+            return
         self.crawler.stats.inc_value("newsroom/failed")
         self.crawler.stats.inc_value(f"newsroom/failed/{reason}")
         self.logger.warning("Failed (%s): %s", reason, failure.request.url)

@@ -1,0 +1,146 @@
+"""The public evaluation sets: trafilatura's (990 pages) and htmldate's (1000 pages).
+
+Both are read from a directory laid out as in their repositories
+(`evaldata.json` or `eval_*.json` beside `pages/FILE.gz`). Scoring follows
+trafilatura's own evaluation: a "with" piece counts as found when it occurs in
+the extracted text, a "without" piece as a leak when it does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..extract.decode import UndecodableError, decode_html
+from ..extract.article import extract_fields
+from .baseline import baseline_fields
+from .scoring import name_set, ratio, same_text
+
+# The sets were collected up to 2020; "now" only bounds implausible future dates.
+EVALUATION_NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass
+class PieceScore:
+    """Counts for trafilatura's with/without scoring."""
+
+    true_positive: int = 0
+    false_negative: int = 0
+    false_positive: int = 0
+    true_negative: int = 0
+    title: int = 0
+    titles: int = 0
+    date: int = 0
+    dates: int = 0
+    author: int = 0
+    authors: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+
+    def add_text(self, text: str, expected: dict) -> None:
+        for piece in expected.get("with", []):
+            if piece in text:
+                self.true_positive += 1
+            else:
+                self.false_negative += 1
+        for piece in expected.get("without", []):
+            if piece in text:
+                self.false_positive += 1
+            else:
+                self.true_negative += 1
+
+    def add_fields(self, fields: dict, expected: dict) -> None:
+        if expected.get("title"):
+            self.titles += 1
+            self.title += same_text(fields.get("title"), expected["title"])
+        if expected.get("date"):
+            self.dates += 1
+            self.date += (fields.get("date") or "")[:10] == expected["date"]
+        if expected.get("author"):
+            self.authors += 1
+            self.author += name_set(fields.get("authors") or []) == name_set(expected["author"])
+
+    def summary(self) -> dict:
+        precision = ratio(self.true_positive, self.true_positive + self.false_positive)
+        recall = ratio(self.true_positive, self.true_positive + self.false_negative)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "title": round(ratio(self.title, self.titles), 4),
+            "date": round(ratio(self.date, self.dates), 4),
+            "author": round(ratio(self.author, self.authors), 4),
+            "pages_per_second": round(ratio(self.pages, self.seconds), 1),
+        }
+
+
+def read_page(directory: Path, name: str) -> bytes:
+    path = directory / "pages" / f"{name}.gz"
+    if not path.exists():
+        path = directory / "pages" / name
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def our_fields(html: bytes, url: str) -> dict:
+    """Our extraction's fields for a page, without the is-it-an-article decision."""
+    try:
+        text = decode_html(html).text
+    except UndecodableError:
+        return {}
+    fields = extract_fields(text, url, now=EVALUATION_NOW)
+    if fields is None:
+        return {}
+    return {"title": fields.title, "date": fields.date, "authors": fields.authors, "body": fields.body}
+
+
+@dataclass
+class CorpusResult:
+    ours: PieceScore = field(default_factory=PieceScore)
+    baseline: PieceScore = field(default_factory=PieceScore)
+
+
+def evaluate_trafilatura_set(directory: Path, limit: int | None = None) -> CorpusResult:
+    data = json.loads((directory / "evaldata.json").read_text("utf-8"))
+    result = CorpusResult()
+    for index, (url, expected) in enumerate(data.items()):
+        if limit is not None and index >= limit:
+            break
+        html = read_page(directory, expected["file"])
+        for score, function in ((result.ours, our_fields), (result.baseline, baseline_fields)):
+            start = time.perf_counter()
+            fields = function(html, url)
+            score.seconds += time.perf_counter() - start
+            score.pages += 1
+            score.add_text(fields.get("body") or "", expected)
+            score.add_fields(fields, expected)
+    return result
+
+
+def evaluate_htmldate_set(directory: Path, limit: int | None = None) -> dict:
+    """Date accuracy of our extraction, trafilatura's metadata and htmldate itself, on the same pages."""
+    import htmldate
+
+    expected: dict = {}
+    for path in sorted(directory.glob("eval_*.json")):
+        expected.update(json.loads(path.read_text("utf-8")))
+    counts = {"ours": 0, "trafilatura": 0, "htmldate": 0}
+    total = 0
+    for index, (url, entry) in enumerate(expected.items()):
+        if limit is not None and index >= limit:
+            break
+        html = read_page(directory, entry["file"])
+        total += 1
+        counts["ours"] += (our_fields(html, url).get("date") or "")[:10] == entry["date"]
+        counts["trafilatura"] += (baseline_fields(html, url).get("date") or "")[:10] == entry["date"]
+        try:
+            guess = htmldate.find_date(html.decode("utf-8", errors="replace"), url=url, original_date=True)
+        except Exception:  # noqa: BLE001 - count a crash as a miss
+            guess = None
+        counts["htmldate"] += (guess or "") == entry["date"]
+    return {name: round(ratio(hits, total), 4) for name, hits in counts.items()} | {"pages": total}
