@@ -16,7 +16,7 @@ from ..record import Article
 from .body import extract_blocks
 from .byline import byline_from_markup, find_attribution, find_authors, find_byline, header_source
 from .clean import Credits, clean_blocks
-from .dates import find_dates
+from .dates import find_dates, parse_closing_date
 from .decode import UndecodableError, decode_html
 from .language import find_language
 from .layout import mark_main_container, paragraphize, unwrap_layout_tables
@@ -162,6 +162,10 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     blocks = extract_blocks(tree, url, headline, header_lines)
     cleaned = clean_blocks(blocks, result.title or "", credits, header_lines, link_texts)
     result.body = "\n\n".join(block.text for block in cleaned)
+    if credits.closing_date and result.date_source in (None, "url", "htmldate"):
+        closing = parse_closing_date(credits.closing_date, page_language, now)
+        if closing:
+            result.date, result.date_source = closing, "closing"
     result.link_share = _link_share(link_texts, result.body) if result.body else 0.0
     keys = site_names(meta, url)
     result.authors = find_authors(meta, byline, credits, keys)

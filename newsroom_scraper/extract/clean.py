@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .body import Block
+from .dates import is_date_line
 from .prune import is_contact_block, is_toolbar_text
 from .text import squash
 
@@ -37,6 +38,8 @@ class Credits:
     source: str | None = None
     agency: str | None = None
     reporters: list[str] = field(default_factory=list)
+    # A date line closing the text ("2024年7月25日（星期四）"), as written.
+    closing_date: str | None = None
 
 
 def _comparable(text: str) -> str:
@@ -66,6 +69,9 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
     match = rules.DATELINE_ZH.match(text)
     if match:
         credits.agency = credits.agency or match.group("agency")
+        return text[match.end() :].lstrip()
+    match = rules.DATELINE_PLACE.match(text)
+    if match:
         return text[match.end() :].lstrip()
     return None
 
@@ -144,10 +150,21 @@ def clean_blocks(
     if tail is not None:
         kept = kept[:tail]
     kept = _drop_contact_run(kept)
+    kept = _drop_closing_date(kept, credits)
     kept = _strip_dateline(kept, credits)
     if kept:
         kept[-1] = Block(kept[-1].kind, strip_trailing_credit(kept[-1].text, credits))
     return [block for block in kept if block.text]
+
+
+def _drop_closing_date(blocks: list[Block], credits: Credits) -> list[Block]:
+    """Date and time lines after the last paragraph (government releases sign off that way)."""
+    end = len(blocks)
+    while end > 1 and is_date_line(blocks[end - 1].text):
+        end -= 1
+    if end < len(blocks):
+        credits.closing_date = " ".join(block.text for block in blocks[end:])
+    return blocks[:end]
 
 
 def _strip_dateline(blocks: list[Block], credits: Credits) -> list[Block]:

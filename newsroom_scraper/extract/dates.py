@@ -184,30 +184,38 @@ def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, s
     return published, modified
 
 
-def _near_headline(lines: list[str], headline_index: int | None) -> list[str]:
-    if headline_index is None:
-        return []
-    start = max(0, headline_index - LINES_BEFORE_HEADLINE)
-    after = lines[headline_index + 1 : headline_index + 1 + LINES_AFTER_HEADLINE]
-    return after + lines[start:headline_index]
+def _with_time_line(lines: list[str], index: int) -> str:
+    """A date line followed by a line holding only the time ("香港時間15時30分") reads as one."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if following and CJK_TIME.search(following) and is_date_line(following) and not find_date_strings(following):
+        return f"{line} {following}"
+    return line
 
 
 def visible_dates(lines: list[str], headline_index, language, now, date_order=None):
     """(published, modified, the lines they came from) from the date lines near the headline."""
     published = modified = None
     used: list[str] = []
-    for line in _near_headline(lines, headline_index):
+    if headline_index is None:
+        return None, None, used
+    window = range(headline_index + 1, min(len(lines), headline_index + 1 + LINES_AFTER_HEADLINE))
+    before = range(max(0, headline_index - LINES_BEFORE_HEADLINE), headline_index)
+    for index in [*window, *before]:
+        line = lines[index]
         if len(line) > MAX_DATE_LINE:
             continue
         strings = find_date_strings(line)
         for position, string in enumerate(strings):
+            if len(line) - len(string) > MAX_DATE_LINE_REST:
+                continue
             parsed = parse_text(string, language, now, date_order)
             if not parsed:
                 continue
-            if len(line) - len(string) > MAX_DATE_LINE_REST:
-                continue
-            before = line[: line.find(string)]
-            label = before[-40:] if position == 0 else before[before.rfind(strings[position - 1]) :]
+            if position == 0 and len(parsed) == 10:
+                parsed = add_cjk_time(parsed, _with_time_line(lines, index))
+            label_start = line.find(strings[position - 1]) + len(strings[position - 1]) if position else 0
+            label = line[label_start : line.find(string)][-40:]
             if UPDATED_LABEL.search(label):
                 modified = modified or parsed
             elif published is None:
@@ -216,6 +224,25 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
         if published and modified:
             break
     return published, modified, used
+
+
+PAGE_UPDATED = re.compile(
+    r"^\s*(page\s+)?(last\s+(updated|modified|changed)|updated\s+on|zuletzt\s+(aktualisiert|geändert)|"
+    r"dernière\s+mise\s+à\s+jour|mis\s+à\s+jour\s+le|última\s+actualización|更新日期|更新时间|更新時間|最終更新日?|"
+    r"последнее\s+обновление)\s*(on)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+
+
+def page_updated(lines: list[str], language, now, date_order=None) -> str | None:
+    """A page-level "Last updated: August 23, 2024" line, wherever it stands."""
+    for line in lines:
+        match = PAGE_UPDATED.match(line)
+        if match and len(line) <= MAX_DATE_LINE:
+            strings = find_date_strings(line[match.end() :])
+            if strings:
+                return parse_text(strings[0], language, now, date_order)
+    return None
 
 
 def url_date(url: str | None) -> str | None:
@@ -237,6 +264,43 @@ def htmldate_guess(tree: html.HtmlElement, url: str | None) -> str | None:
         return None
 
 
+WEEKDAY_OR_ZONE = re.compile(
+    r"[（(]?(星期|週|周)[一二三四五六日天][)）]?|[（(]?[月火水木金土日]曜?日?[)）]|(香港|北京|台北|日本|東京)?(時間|时间)|"
+    r"(?i:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\b(" + "|".join(TZ_OFFSETS) + r")\b|[,，.\s]"
+)
+CJK_TIME = re.compile(r"(\d{1,2})\s*[時时点點]\s*(\d{1,2})\s*分")
+ZONE_WORDS = {"香港": "+08:00", "北京": "+08:00", "台北": "+08:00", "日本": "+09:00", "東京": "+09:00"}
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date or a time and nothing else ("2024年7月25日（星期四）", "香港時間15時30分")."""
+    if len(text) > 60:
+        return False
+    rest = text
+    for string in find_date_strings(text):
+        rest = rest.replace(string, "")
+    rest = CJK_TIME.sub("", rest)
+    if rest == text:
+        return False
+    return not WEEKDAY_OR_ZONE.sub("", rest)
+
+
+def add_cjk_time(date: str, text: str) -> str:
+    """Add a time written "15時30分" (and the zone its words name, "香港時間") to a date-only value."""
+    time = CJK_TIME.search(text)
+    if not time or len(date) != 10:
+        return date
+    zone = next((offset for word, offset in ZONE_WORDS.items() if word in text), "")
+    return f"{date}T{int(time.group(1)):02d}:{int(time.group(2)):02d}:00{zone}"
+
+
+def parse_closing_date(text: str, language: str | None, now: datetime) -> str | None:
+    """The date (and time) of a closing date line."""
+    strings = find_date_strings(text)
+    parsed = parse_text(strings[0], language, now) if strings else None
+    return add_cjk_time(parsed, text) if parsed else None
+
+
 def _most_precise(chosen: str | None, *others: str | None) -> str | None:
     """Metadata often gives the day alone while the page shows the time: same day, keep the time."""
     for other in others:
@@ -254,6 +318,7 @@ def find_dates(tree, meta, url, lines, headline_index, language, now, date_order
     source = "metadata" if published else "time" if time_published else "headline" if seen_published else None
     published = _most_precise(published or time_published or seen_published, time_published, seen_published)
     modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)
+    modified = modified or page_updated(lines, language, now, date_order)
     if not published:
         published, source = url_date(url), "url"
     if not published:

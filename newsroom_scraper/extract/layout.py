@@ -43,7 +43,7 @@ INLINE_TAGS = frozenset(
     "a abbr b big cite code em font i img kbd label mark q s samp small span strike strong sub sup time tt u var br "
     "wbr".split()
 )
-PARAGRAPH_PARENTS = ("div", "td", "th", "center", "section", "article", "main", "blockquote", "body")
+PARAGRAPH_PARENTS = ("div", "td", "th", "center", "section", "article", "main", "blockquote", "body", "font")
 
 
 def _loose_text(element: html.HtmlElement) -> bool:

@@ -22,13 +22,12 @@ NAVIGATION_TOKENS = ("nav", "navbar", "navigation", "menu", "menubar", "topbar",
 BREADCRUMB_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "crumbtrail")
 TOOLBAR_TOKENS = ("share", "sharing", "sharebar", "social", "addthis", "toolbar", "tools", "printfriendly",
                   "fontsize", "textsize", "bookmark", "sns")  # fmt: skip
-TEASER_TOKENS = ("sidebar", "side", "sidebox", "sidenav", "sidecol", "aside", "widget", "teaser", "teasers", "promo",
-                 "rail", "rightcol", "leftcol")  # fmt: skip
+TEASER_TOKENS = ("sidebar", "side", "sidebox", "sidenav", "sidecol", "aside", "widget", "promo", "rightcol", "leftcol")
 RELATED_TOKENS = ("related", "recommended", "recommendations", "morenews", "popular", "trending", "mostread",
                   "readmore", "relatedposts", "seealso")  # fmt: skip
 CONTACT_TOKENS = ("contact", "contacts", "address", "vcard", "imprint", "impressum")
 LEGAL_TOKENS = ("copyright", "footer", "legal", "disclaimer", "colophon")
-CONSENT_TOKENS = ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy")
+CONSENT_TOKENS = ("cookie", "cookies", "consent", "gdpr", "privacy")
 NEWSLETTER_TOKENS = ("newsletter", "subscribe", "subscription", "signup", "optin")
 AD_TOKENS = ("ad", "ads", "advert", "adverts", "advertisement", "adslot", "sponsor", "sponsored", "dfp", "gpt")
 CAPTION_TOKENS = ("caption", "credit", "credits", "photocredit", "figcaption")
@@ -43,6 +42,9 @@ PAGER_TOKENS = ("pager", "pagination", "prevnext", "postnav")
 # - "font", "print", "position", "location": Bootstrap/Tailwind utility
 #   classes ("font-bold", "d-print-none", "position-relative") sit on content.
 # - "next", "prev": Next.js mounts every page in <div id="__next">.
+# - "teaser", "rail": German CMSes call the article's lead "teaser", and
+#   "rail" wraps whole columns; teaser boxes are caught by their text instead.
+# - "cmp": Adobe AEM prefixes every component, the story's text included.
 # - "more", "see", "also", "tag", "topics", "categories": WordPress puts
 #   "tag-x category-y" on the <article> itself; kept only as joined tokens
 #   ("readmore", "seealso") that do not occur there.
@@ -179,7 +181,7 @@ EDITOR_TAG = re.compile(
     r"redacción|編集)\s*[:：]\s*[^\]】)）]{1,60}[\]】)）]?\s*$",
     re.IGNORECASE,
 )
-END_MARKER = re.compile(r"^\s*(-+\s*end\s*-+|\(end\)|\[end\]|#{3,}|-30-|（完）|\(完\)|【完】|ends?)\s*$", re.IGNORECASE)
+END_MARKER = re.compile(r"^\s*(-+\s*end\s*-+|\(end\)|\[end\]|#{3,}|-30-|（完）|\(完\)|【完】|完|ends?)\s*$", re.IGNORECASE)
 RELEASE_MARKER = re.compile(
     r"^\s*(for immediate release|immediate release|embargoed until.*|news release|press release|"
     r"pressemitteilung|communiqué de presse|comunicado de prensa|nota de prensa)\s*[:.]?\s*$",
@@ -234,6 +236,9 @@ DATELINE = re.compile(
     r"(,\s*[\w.'’ -]{1,30}?)?(,\s*[\w.' ]{1,20}?\d{1,2}(,\s*\d{4})?)?,?\s*"
     r"(\((?P<agency>[^()]{2,30})\)\s*\.?\s*(--|—|–|-|:)|/(?P<wire>[^\W\d_][\w -]{1,30})/\s*(--|—|–|-))\s*",
 )
+# A dateline that names only the place: "WASHINGTON –", "NEW YORK, N.Y. —".
+# Capitals only, so that a sentence opening with a name is never cut.
+DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(,\s*[A-Z][\w.]{1,12}(\s[A-Z][\w.]{1,12})?)?\s*(--|—|–)\s+(?=\S)")
 # Chinese wire datelines: "新华社北京6月27日电（记者 王明）".
 DATELINE_ZH = re.compile(r"^\s*(?P<agency>新华社|中新社|中新网|人民网|央视网|光明网)\S{0,20}?电\s*([（(][^）)]{0,30}[）)])?\s*")
 
