@@ -17,7 +17,8 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 
 NEXT_LABEL = re.compile(
     r"^\s*(next|next page|next »|older|older (posts|entries|news)|more news|more stories|load more|›|»|>|>>|→|"
-    r"weiter|nächste( seite)?|suivant(e)?|page suivante|siguiente|próxima|successiva|下一页|下页|下一頁|次へ|次のページ|"
+    r"weiter|nächste( seite)?|suivant(e)?|page suivante|siguiente|próxima|successiva|"
+    r"下一页|下页|下一頁|次へ|次のページ|"
     r"следующая|далее|التالي)\s*[›»>→]*\s*$",
     re.IGNORECASE,
 )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsroom_scraper.extract.text import normalise_text
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 # Gold pages were captured on this day; relative dates ("2 hours ago") count from it.
-CAPTURE_TIME = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+CAPTURE_TIME = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 EXACT_FIELDS = ("title", "date", "modified", "attribution", "authors", "section", "language")
 
 
@@ -30,7 +30,7 @@ def load_gold_pages(directory: Path = PAGES) -> list[GoldPage]:
     for html_path in sorted(directory.glob("*.html")):
         gold = json.loads(html_path.with_suffix(".json").read_text("utf-8"))
         captured = gold.get("captured")
-        moment = datetime.fromisoformat(captured).replace(tzinfo=timezone.utc) if captured else CAPTURE_TIME
+        moment = datetime.fromisoformat(captured).replace(tzinfo=UTC) if captured else CAPTURE_TIME
         if len(captured or "") == 10:
             moment = moment.replace(hour=12)
         pages.append(

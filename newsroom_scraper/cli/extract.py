@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..extract import NotAnArticle, extract_article
@@ -28,7 +28,7 @@ def extract_file(path: Path, url: str | None) -> dict | NotAnArticle:
         body = path.read_bytes()
     except OSError as error:
         return NotAnArticle("unreadable", error.strerror or str(error))
-    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    fetched_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     result = extract_article(body, url or path.resolve().as_uri(), fetched_at=fetched_at)
     return result if isinstance(result, NotAnArticle) else result.as_record()
 

@@ -12,16 +12,16 @@ import gzip
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from ..extract.decode import UndecodableError, decode_html
 from ..extract.article import extract_fields
+from ..extract.decode import UndecodableError, decode_html
 from .baseline import baseline_fields
 from .scoring import name_set, ratio, same_text
 
 # The sets were collected up to 2020; "now" only bounds implausible future dates.
-EVALUATION_NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+EVALUATION_NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ..record import Article
 from .body import extract_blocks
@@ -30,7 +30,7 @@ from .urls import canonical_url, normalise_url, site_of
 
 HTML_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/xml|application/xml|text/plain)?\s*(;|$)", re.I)
 # Below this (CJK characters count triple) a page is a stub, a teaser or an error page.
-MIN_BODY_LENGTH = 120
+MIN_BODY_LENGTH = 250
 # A body whose text is mostly the page's own link texts is a list of headlines.
 LISTING_LINK_SHARE = 0.5
 # The header (deck, byline, date line) fits in this many lines under the headline.
@@ -145,14 +145,14 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     index = _headline_index(lines, result.title)
     page_language = rules.language or find_language(tree, meta, " ".join(lines[:400]), content_language)
     result.section, crumbs = find_section(tree, meta, result.title)
+    link_texts = page_link_texts(tree) - {result.title}
     result.date, result.modified, date_lines, result.date_source = find_dates(
-        tree, meta, url, lines, index, page_language, now, rules.date_order
+        tree, meta, url, lines, index, page_language, now, rules.date_order, link_texts
     )
     byline = find_byline(lines, index) or byline_from_markup(tree)
     credits = Credits(source=header_source(lines, index))
     header_lines = header_zone(lines, index, set(date_lines), byline)
     extra_drops = tuple(rules.drop_xpaths)
-    link_texts = page_link_texts(tree)
     if crumbs is not None and crumbs.getparent() is not None:
         crumbs.drop_tree()
     prune_boilerplate(tree, headline, extra_drops)
@@ -196,7 +196,7 @@ def decide(fields: Extraction | None) -> NotAnArticle | None:
 
 
 def _iso_utc(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def extract_article(
@@ -211,7 +211,7 @@ def extract_article(
     """Extract the article record of one page, or say why there is none."""
     if content_type and not HTML_TYPES.match(content_type):
         return NotAnArticle("not_html", content_type.split(";")[0].strip())
-    fetched_at = fetched_at or datetime.now(timezone.utc)
+    fetched_at = fetched_at or datetime.now(UTC)
     if isinstance(body, bytes):
         try:
             text = decode_html(body, content_type).text

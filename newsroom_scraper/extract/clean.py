@@ -47,7 +47,7 @@ def _comparable(text: str) -> str:
 
 
 def _agency_name(name: str) -> bool:
-    """"(Reuters)", "(EFE)", "(واس)" are credits; "(AP Photo)", "(left)", "(2019)" are not."""
+    """ "(Reuters)", "(EFE)", "(واس)" are credits; "(AP Photo)", "(left)", "(2019)" are not."""
     name = name.strip()
     if not name or any(ch.isdigit() for ch in name) or len(name.split()) > 3:
         return False

@@ -35,7 +35,10 @@ MODIFIED_META = (
 )  # fmt: skip
 
 MONTH_WORD = r"[^\W\d_]{3,12}\.?"
-TIME = r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+TIME = (
+    r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+)
 DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
     re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}" + TIME),
@@ -57,9 +60,7 @@ UPDATED_LABEL = re.compile(
 PUBLISHED_LABEL = re.compile(
     r"(published|posted|released|veröffentlicht|publié|publicado|发布|發布|发表|公開|опубликовано|نشر)", re.IGNORECASE
 )
-URL_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)"
-)
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 TZ_OFFSETS = {
     "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
     "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
@@ -75,6 +76,8 @@ EARLIEST_YEAR = 1990
 # sentence ("the meeting on 5 February 2020") is not the publication date.
 MAX_DATE_LINE = 100
 MAX_DATE_LINE_REST = 60
+# Link texts this long are headlines of other stories, not author or section links.
+MIN_HEADLINE_LINK = 30
 
 
 def _format(moment: datetime, with_time: bool, offset: str | None = None) -> str:
@@ -107,7 +110,9 @@ def parse_iso(value: str, now: datetime) -> str | None:
     if moment is not None:
         if not _plausible(moment, now):
             return None
-        has_time = "T" in candidate and not (moment.hour == moment.minute == moment.second == 0 and moment.tzinfo is None)
+        has_time = "T" in candidate and not (
+            moment.hour == moment.minute == moment.second == 0 and moment.tzinfo is None
+        )
         return _format(moment, has_time)
     return parse_text(value, None, now)
 
@@ -120,7 +125,11 @@ def parse_text(text: str, language: str | None, now: datetime, date_order: str |
     if zone and offset:
         text = text[: zone.start()].strip()
     has_time = bool(re.search(r"\d{1,2}[:h]\d{2}", text))
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "RELATIVE_BASE": now.replace(tzinfo=None)}
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+    }
     if date_order:
         settings["DATE_ORDER"] = date_order
     elif re.match(r"\d{1,2}[./]\d{1,2}[./]\d{4}", text):
@@ -193,8 +202,21 @@ def _with_time_line(lines: list[str], index: int) -> str:
     return line
 
 
-def visible_dates(lines: list[str], headline_index, language, now, date_order=None):
-    """(published, modified, the lines they came from) from the date lines near the headline."""
+def _beside_headline_link(lines: list[str], index: int, links: set[str]) -> bool:
+    """The date of another story: its line is, or stands next to, the headline of a link."""
+    for neighbour in lines[max(0, index - 1) : index + 2]:
+        for link in links:
+            if len(link) >= MIN_HEADLINE_LINK and link in neighbour:
+                return True
+    return False
+
+
+def visible_dates(lines: list[str], headline_index, language, now, date_order=None, links=frozenset()):
+    """(published, modified, the lines they came from) from the date lines near the headline.
+
+    `links` are the page's link texts: a date beside a linked headline dates
+    another story (latest news, related articles), not this one.
+    """
     published = modified = None
     used: list[str] = []
     if headline_index is None:
@@ -203,7 +225,7 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     before = range(max(0, headline_index - LINES_BEFORE_HEADLINE), headline_index)
     for index in [*window, *before]:
         line = lines[index]
-        if len(line) > MAX_DATE_LINE:
+        if len(line) > MAX_DATE_LINE or _beside_headline_link(lines, index, links):
             continue
         strings = find_date_strings(line)
         for position, string in enumerate(strings):
@@ -309,12 +331,12 @@ def _most_precise(chosen: str | None, *others: str | None) -> str | None:
     return chosen
 
 
-def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None):
+def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None, links=frozenset()):
     """(published, modified, header lines used, where the published date came from)."""
     published = _structured(meta, PUBLISHED_META, "datePublished", now)
     modified = _structured(meta, MODIFIED_META, "dateModified", now)
     time_published, time_modified = _time_elements(tree, now)
-    seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order)
+    seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
     source = "metadata" if published else "time" if time_published else "headline" if seen_published else None
     published = _most_precise(published or time_published or seen_published, time_published, seen_published)
     modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)

@@ -50,7 +50,9 @@ def dominant_script(text: str) -> str | None:
     return "latin" if latin else None
 
 
-def find_language(tree: html.HtmlElement, meta: PageMetadata, text: str, content_language: str | None = None) -> str | None:
+def find_language(
+    tree: html.HtmlElement, meta: PageMetadata, text: str, content_language: str | None = None
+) -> str | None:
     declared = (
         _code(tree.get("lang"))
         or _code(tree.get("{http://www.w3.org/XML/1998/namespace}lang"))

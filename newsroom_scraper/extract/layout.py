@@ -13,7 +13,9 @@ from __future__ import annotations
 from lxml import html
 
 LAYOUT_TAGS = {"table": "div", "tbody": "div", "thead": "div", "tfoot": "div", "tr": "div", "td": "div", "th": "div"}
-BLOCKS_IN_CELLS = ".//td//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3]"
+BLOCKS_IN_CELLS = (
+    ".//td//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3]"
+)
 
 
 def is_layout_table(table: html.HtmlElement) -> bool:

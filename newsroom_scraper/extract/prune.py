@@ -35,7 +35,9 @@ MAX_BOX_CHARS = 700
 MAX_TOOLBAR_CHARS = 160
 # An element holding this share of the page's text is the article, not a box.
 PROTECTED_SHARE = 0.4
-DATE_LIKE = re.compile(r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b")
+DATE_LIKE = re.compile(
+    r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b"
+)
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
 
 
@@ -106,9 +108,7 @@ def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
             continue
         words = class_words(element)
         sure = bool(words & SURE_TOKENS) or _hidden(element)
-        hinted = (
-            element.tag in rules.DROP_TAGS or element.get("role") in rules.ROLE_DROP or bool(words & DROP_TOKENS)
-        )
+        hinted = element.tag in rules.DROP_TAGS or element.get("role") in rules.ROLE_DROP or bool(words & DROP_TOKENS)
         if (sure or (hinted and not is_contentful(element))) and guard.allows(element):
             doomed.append(element)
     return _remove_outermost(doomed)

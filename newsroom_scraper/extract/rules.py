@@ -92,7 +92,8 @@ MORE_LINK = re.compile(
 )
 TRUNCATED_END = re.compile(r"(\.\.\.|…)\s*$")
 TEASER_END = re.compile(
-    r"(\.\.\.|…)\s*(>>|»|›|\[)*\s*(read\s+more|more|mehr|weiter|suite|más|更多|详细|詳細)\s*(>>|»|›|\])*\s*$", re.IGNORECASE
+    r"(\.\.\.|…)\s*(>>|»|›|\[)*\s*(read\s+more|more|mehr|weiter|suite|más|更多|详细|詳細)\s*(>>|»|›|\])*\s*$",
+    re.IGNORECASE,
 )
 
 # Toolbars: blocks made only of these words (plus separators, dates, "A+ A-").
@@ -181,7 +182,9 @@ EDITOR_TAG = re.compile(
     r"redacción|編集)\s*[:：]\s*[^\]】)）]{1,60}[\]】)）]?\s*$",
     re.IGNORECASE,
 )
-END_MARKER = re.compile(r"^\s*(-+\s*end\s*-+|\(end\)|\[end\]|#{3,}|-30-|（完）|\(完\)|【完】|完|ends?)\s*$", re.IGNORECASE)
+END_MARKER = re.compile(
+    r"^\s*(-+\s*end\s*-+|\(end\)|\[end\]|#{3,}|-30-|（完）|\(完\)|【完】|完|ends?)\s*$", re.IGNORECASE
+)
 RELEASE_MARKER = re.compile(
     r"^\s*(for immediate release|immediate release|embargoed until.*|news release|press release|"
     r"pressemitteilung|communiqué de presse|comunicado de prensa|nota de prensa)\s*[:.]?\s*$",
@@ -214,14 +217,17 @@ SOURCE_LINE = re.compile(
 )
 # Photo credits and captions with an agency credit, e.g. "(Xinhua/Li Gang)".
 PHOTO_CREDIT = re.compile(
-    r"([（(][^（）()]{0,30}(摄|攝|供图|图)[)）]\s*$|\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/[^()]{1,40}\)|"
+    r"([（(][^（）()]{0,30}(摄|攝|供图|图)[)）]\s*$|"
+    r"\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/[^()]{1,40}\)|"
     r"^\s*(photo|photograph|image|foto|bild|crédit photo|图片|摄影|写真|фото)\s*[:：]\s*.{1,80}$|"
     r"^\s*(photo|image) credit\b.{0,80}$|"
     r"\((photo|photograph|image|picture|foto|bild|photo credit)s?\s*(by|courtesy( of)?|credit|:)[^()]{1,60}\)\s*$)",
     re.IGNORECASE,
 )
 # A trailing credit after the last sentence: "... by 2020. (Xinhua)".
-TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’»。！？])\s*[(（]\s*(?P<name>[A-Z\u4e00-\u9fff][^()（）\d]{0,30}?)\s*[)）]\s*$")
+TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’»。！？])\s*[(（]\s*(?P<name>[A-Z\u4e00-\u9fff][^()（）\d]{0,30}?)\s*[)）]\s*$"
+)
 # Reuters-style tails: "(Reporting by Jane Doe; Editing by John Smith)".
 REPORTING_TAIL = re.compile(
     r"^\s*\(?\s*(reporting|additional reporting|writing|editing|compiled|berichterstattung|redacción)\s+by\b.*$",
@@ -238,9 +244,13 @@ DATELINE = re.compile(
 )
 # A dateline that names only the place: "WASHINGTON –", "NEW YORK, N.Y. —".
 # Capitals only, so that a sentence opening with a name is never cut.
-DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,30}(,\s*[A-Z][\w.]{1,12}(\s[A-Z][\w.]{1,12})?)?\s*(--|—|–)\s+(?=\S)")
+DATELINE_PLACE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,30}(,\s*[A-Z][\w.]{1,12}(\s[A-Z][\w.]{1,12})?)?\s*(--|—|–)\s+(?=\S)"
+)
 # Chinese wire datelines: "新华社北京6月27日电（记者 王明）".
-DATELINE_ZH = re.compile(r"^\s*(?P<agency>新华社|中新社|中新网|人民网|央视网|光明网)\S{0,20}?电\s*([（(][^）)]{0,30}[）)])?\s*")
+DATELINE_ZH = re.compile(
+    r"^\s*(?P<agency>新华社|中新社|中新网|人民网|央视网|光明网)\S{0,20}?电\s*([（(][^）)]{0,30}[）)])?\s*"
+)
 
 # Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
 BYLINE = re.compile(

@@ -21,7 +21,8 @@ HOME = re.compile(
     re.IGNORECASE,
 )
 HERE_LABEL = re.compile(
-    r"^(you are here|current location|location|您的位置|当前位置|當前位置|所在位置|現在位置|sie sind hier|vous êtes ici|"
+    r"^(you are here|current location|location|您的位置|当前位置|當前位置|所在位置|現在位置|sie sind hier|"
+    r"vous êtes ici|"
     r"está en|usted está aquí|вы здесь)\s*[:：]?\s*",
     re.IGNORECASE,
 )
@@ -96,7 +97,9 @@ def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
     return []
 
 
-def find_section(tree: html.HtmlElement, meta: PageMetadata, title: str | None) -> tuple[str | None, html.HtmlElement | None]:
+def find_section(
+    tree: html.HtmlElement, meta: PageMetadata, title: str | None
+) -> tuple[str | None, html.HtmlElement | None]:
     """(section, breadcrumb element) — the element lets the pruner drop it."""
     for element in tree.xpath(BREADCRUMB_XPATH):
         if len(element_text(element)) <= MAX_CRUMB_CHARS:

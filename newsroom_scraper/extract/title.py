@@ -75,7 +75,9 @@ def _matches(heading: str, candidate: str, names: set[str]) -> bool:
     return len(c) > 20 and h.startswith(c.rstrip("."))
 
 
-def find_title(tree: html.HtmlElement, meta: PageMetadata, url: str | None) -> tuple[str | None, html.HtmlElement | None]:
+def find_title(
+    tree: html.HtmlElement, meta: PageMetadata, url: str | None
+) -> tuple[str | None, html.HtmlElement | None]:
     """(headline, its element) — the element is None when the headline came from metadata."""
     title_element = tree.find(".//title")
     title_tag = element_text(title_element) if title_element is not None else ""

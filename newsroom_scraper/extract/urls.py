@@ -36,7 +36,9 @@ def _same_site(a: str, b: str) -> bool:
 
 def canonical_url(tree: html.HtmlElement, meta: PageMetadata, url: str) -> str:
     """The page's own canonical or og:url when it is on the same site, else the fetched URL."""
-    candidates = [link.get("href") for link in tree.iterfind(".//link") if (link.get("rel") or "").lower() == "canonical"]
+    candidates = [
+        link.get("href") for link in tree.iterfind(".//link") if (link.get("rel") or "").lower() == "canonical"
+    ]
     candidates.append(meta.first("og:url"))
     for candidate in candidates:
         if not candidate or not candidate.strip():

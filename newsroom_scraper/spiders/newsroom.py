@@ -11,7 +11,7 @@ to" is what keeps a scheduled run finite.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -120,7 +120,7 @@ class NewsroomSpider(scrapy.Spider):
         yield Page(
             url=response.url,
             status=response.status,
-            fetched_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             source=response.meta.get("source"),
             content_type=headers.get("content-type"),
             content_language=headers.get("content-language"),

@@ -1,0 +1,74 @@
+"""The real spider over real HTTP: the bundled demo newsroom crawled into exactly its expected records."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import FIXTURES, run_crawl
+from .goldpages import differences
+
+EXPECTED = json.loads((FIXTURES / "site" / "EXPECTED.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_crawl(tmp_path_factory):
+    from newsroom_scraper.localserver import serve
+
+    server = serve(FIXTURES / "site")
+    try:
+        result = run_crawl(f"{server.base_url}/news/", tmp_path_factory.mktemp("demo"))
+    finally:
+        server.shutdown()
+    return result, list(server.requests)
+
+
+def test_crawl_succeeds(demo_crawl):
+    result, _ = demo_crawl
+    assert result.returncode == 0, result.log[-3000:]
+
+
+def test_exactly_the_expected_articles(demo_crawl):
+    result, _ = demo_crawl
+    paths = sorted(urlsplit(record["url"]).path for record in result.records)
+    assert paths == sorted(EXPECTED["articles"])
+
+
+@pytest.mark.parametrize("path", sorted(EXPECTED["articles"]))
+def test_article_record_matches(demo_crawl, path):
+    result, _ = demo_crawl
+    records = {urlsplit(record["url"]).path: record for record in result.records}
+    expected = EXPECTED["articles"][path]
+    assert path in records
+    assert differences(records[path], expected, expected.get("boilerplate", [])) == []
+
+
+def test_records_validate_and_are_unique(demo_crawl, validator):
+    result, _ = demo_crawl
+    for record in result.records:
+        validator.validate(record)
+        assert list(record) == list(validator.schema["required"])
+    assert len({record["id"] for record in result.records}) == len(result.records)
+
+
+def test_not_articles_are_counted_with_reasons(demo_crawl):
+    result, requests = demo_crawl
+    stats = result.stats
+    assert stats["newsroom/articles"] == len(EXPECTED["articles"])
+    assert stats["newsroom/listing_pages"] == 3
+    not_articles = {key: value for key, value in stats.items() if key.startswith("newsroom/not_article/")}
+    assert sum(not_articles.values()) == len(EXPECTED["not_articles"]) - 3  # the three listing pages are not extracted
+    assert "Run summary" in result.log
+
+
+def test_polite_and_in_scope(demo_crawl):
+    _, requests = demo_crawl
+    paths = [urlsplit(path).path for path in requests]
+    assert paths[0] == "/robots.txt"
+    assert not any(path.startswith("/admin/") for path in paths), "robots.txt Disallow ignored"
+    assert not any(path.endswith(".pdf") for path in paths), "file links are not articles"
+    counts = Counter(paths)
+    assert all(counts[path] == 1 for path in EXPECTED["articles"]), "an article was fetched twice"
