@@ -1,0 +1,123 @@
+"""Scoring on the gold pages (fixtures/pages/NAME.html + NAME.json), ours beside plain trafilatura.
+
+Each page's record is compared field by field with the record written by
+reading the page: title, date, attribution, authors and section exactly;
+the body by token precision/recall, exactly (after whitespace
+normalisation), and for leaks of the page's listed boilerplate strings.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..extract import NotAnArticle, extract_article
+from .baseline import baseline_fields
+from .scoring import Overlap, name_set, ratio, same_text
+
+FIELDS = ("title", "date", "attribution", "authors", "section")
+
+
+@dataclass
+class GoldPage:
+    name: str
+    html: bytes
+    url: str
+    expected: dict
+    boilerplate: list[str]
+    captured: datetime
+
+
+def load_gold_pages(directory: Path) -> list[GoldPage]:
+    pages = []
+    for html_path in sorted(Path(directory).glob("*.html")):
+        gold = json.loads(html_path.with_suffix(".json").read_text("utf-8"))
+        captured = datetime.fromisoformat(gold.get("captured") or "2026-11-24")
+        if captured.tzinfo is None:
+            captured = captured.replace(hour=12, tzinfo=timezone.utc)
+        pages.append(
+            GoldPage(html_path.stem, html_path.read_bytes(), gold["url"], gold["expected"], gold["boilerplate"], captured)
+        )
+    return pages
+
+
+def field_matches(name: str, got, want) -> bool:
+    if name == "authors":
+        return name_set(got or []) == name_set(want or [])
+    if name == "date":
+        return (got or None) == (want or None)
+    return same_text(got, want) if (got and want) else (got or None) == (want or None)
+
+
+@dataclass
+class SystemScore:
+    """One extractor's results over the gold pages."""
+
+    name: str
+    hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    body: Overlap = field(default_factory=Overlap)
+    exact_bodies: int = 0
+    leaks: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    differences: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, page: GoldPage, got: dict, seconds: float) -> None:
+        self.pages += 1
+        self.seconds += seconds
+        problems = []
+        for name in FIELDS:
+            if field_matches(name, got.get(name), page.expected.get(name)):
+                self.hits[name] += 1
+            else:
+                problems.append(f"{name}: {got.get(name)!r} != {page.expected.get(name)!r}")
+        body = got.get("body") or ""
+        self.body.add(body, page.expected["body"])
+        if same_text(body, page.expected["body"]):
+            self.exact_bodies += 1
+        else:
+            problems.append("body differs")
+        leaked = [text for text in page.boilerplate if text in body]
+        self.leaks += len(leaked)
+        problems += [f"leak: {text!r}" for text in leaked]
+        if problems:
+            self.differences[page.name] = problems
+
+    def summary(self) -> dict:
+        result = {name: round(ratio(self.hits[name], self.pages), 4) for name in FIELDS}
+        result.update(
+            body_precision=round(self.body.precision, 4),
+            body_recall=round(self.body.recall, 4),
+            body_f1=round(self.body.f1, 4),
+            exact_body=round(ratio(self.exact_bodies, self.pages), 4),
+            boilerplate_leaks=self.leaks,
+            pages=self.pages,
+            pages_per_second=round(ratio(self.pages, self.seconds), 1),
+        )
+        return result
+
+
+def our_record(page: GoldPage) -> dict:
+    result = extract_article(page.html, page.url, fetched_at=page.captured)
+    if isinstance(result, NotAnArticle):
+        return {"body": "", "not_an_article": str(result)}
+    return result.as_record()
+
+
+def evaluate_gold(directory: Path) -> tuple[SystemScore, SystemScore]:
+    """(ours, trafilatura) over the gold pages in `directory`, timed in the same loop."""
+    ours, baseline = SystemScore("newsroom_scraper"), SystemScore("trafilatura")
+    pages = load_gold_pages(directory)
+    systems = ((ours, our_record), (baseline, lambda p: baseline_fields(p.html, p.url)))
+    for _, function in systems:
+        for page in pages:  # load models and per-language data outside the timing
+            function(page)
+    for page in pages:
+        for score, function in systems:
+            start = time.perf_counter()
+            got = function(page)
+            score.add(page, got, time.perf_counter() - start)
+    return ours, baseline
