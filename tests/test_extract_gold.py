@@ -9,9 +9,9 @@ import pytest
 from newsroom_scraper.extract import extract_article
 from newsroom_scraper.extract.text import normalise_text
 
-from .goldpages import differences, load_gold_pages
+from .goldpages import differences, gold_pages
 
-GOLD = load_gold_pages()
+GOLD = gold_pages()
 
 
 def test_enough_gold_pages():

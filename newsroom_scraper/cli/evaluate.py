@@ -1,9 +1,9 @@
 """`newsroom-eval`: score the extraction on the gold pages (and optionally the public sets) beside trafilatura.
 
-    newsroom-eval                          gold pages in fixtures/pages, table + per-page differences
-    newsroom-eval --json                   the same as JSON
-    newsroom-eval --trafilatura-set DIR    also trafilatura's evaluation set (evaldata.json + pages/)
-    newsroom-eval --htmldate-set DIR       also htmldate's evaluation set (eval_*.json + pages/)
+newsroom-eval                          gold pages in fixtures/pages, table + per-page differences
+newsroom-eval --json                   the same as JSON
+newsroom-eval --trafilatura-set DIR    also trafilatura's evaluation set (evaldata.json + pages/)
+newsroom-eval --htmldate-set DIR       also htmldate's evaluation set (eval_*.json + pages/)
 """
 
 from __future__ import annotations
@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     report["gold_differences"] = ours.differences
     if args.trafilatura_set:
         result = evaluate_trafilatura_set(args.trafilatura_set, args.limit)
-        report["trafilatura_set"] = {"newsroom_scraper": result.ours.summary(), "trafilatura": result.baseline.summary()}
+        report["trafilatura_set"] = {
+            "newsroom_scraper": result.ours.summary(),
+            "trafilatura": result.baseline.summary(),
+        }
     if args.htmldate_set:
         report["htmldate_set"] = evaluate_htmldate_set(args.htmldate_set, args.limit)
     if args.json:

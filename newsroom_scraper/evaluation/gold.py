@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..extract import NotAnArticle, extract_article
@@ -37,9 +37,11 @@ def load_gold_pages(directory: Path) -> list[GoldPage]:
         gold = json.loads(html_path.with_suffix(".json").read_text("utf-8"))
         captured = datetime.fromisoformat(gold.get("captured") or "2026-11-24")
         if captured.tzinfo is None:
-            captured = captured.replace(hour=12, tzinfo=timezone.utc)
+            captured = captured.replace(hour=12, tzinfo=UTC)
         pages.append(
-            GoldPage(html_path.stem, html_path.read_bytes(), gold["url"], gold["expected"], gold["boilerplate"], captured)
+            GoldPage(
+                html_path.stem, html_path.read_bytes(), gold["url"], gold["expected"], gold["boilerplate"], captured
+            )
         )
     return pages
 
