@@ -16,13 +16,14 @@ from ..record import Article
 from .body import extract_blocks
 from .byline import byline_from_markup, find_attribution, find_authors, find_byline, header_source
 from .clean import Credits, clean_blocks
-from .dates import find_dates, parse_closing_date
+from .dates import find_dates, parse_closing_date, parse_iso, parse_text
 from .decode import UndecodableError, decode_html
 from .language import find_language
 from .layout import mark_main_container, paragraphize, unwrap_layout_tables
 from .parse import parse_html
 from .prune import prune_boilerplate
 from .section import find_section
+from .selectors import compile_selector, select_elements, select_text
 from .structured import read_metadata
 from .text import block_lines, squash, text_length
 from .title import find_title, site_names
@@ -70,11 +71,19 @@ class Extraction:
     link_share: float = 0.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class SiteRules:
-    """Per-site additions from a source profile; the generic path needs none."""
+    """Per-site additions from a source profile; the generic path needs none.
 
-    drop_xpaths: tuple[str, ...] = ()
+    Selectors are CSS, or XPath written "xpath:...". Each one that finds
+    something overrides the generic result for its field.
+    """
+
+    title: str | None = None
+    date: str | None = None
+    body: str | None = None
+    attribution: str | None = None
+    drop: tuple[str, ...] = ()
     date_order: str | None = None
     language: str | None = None
 
@@ -112,6 +121,21 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
     return set(zone) | date_lines
 
 
+def keep_only(tree, elements: list) -> None:
+    """Make the profile's body elements the whole <body>; nothing else on the page is a candidate."""
+    body = tree.find("body")
+    if body is None or not elements:
+        return
+    kept = [element for element in elements if not any(a in elements for a in element.iterancestors())]
+    for element in kept:
+        element.getparent().remove(element)
+        element.tail = None
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    body.extend(kept)
+
+
 def _declares_article(meta) -> bool:
     og_type = (meta.first("og:type") or "").lower()
     return bool(meta.articles()) or og_type in ARTICLE_OG_TYPES
@@ -140,6 +164,9 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     meta = read_metadata(tree)
     result = Extraction(canonical_url=canonical_url(tree, meta, url), declared_article=_declares_article(meta))
     result.title, headline = find_title(tree, meta, url)
+    if rules.title:
+        title, element = select_text(tree, rules.title)
+        result.title, headline = (title, element) if title else (result.title, headline)
     body_element = tree.find("body")
     lines = block_lines(body_element if body_element is not None else tree)
     index = _headline_index(lines, result.title)
@@ -149,13 +176,20 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     result.date, result.modified, date_lines, result.date_source = find_dates(
         tree, meta, url, lines, index, page_language, now, rules.date_order, link_texts
     )
+    if rules.date:
+        value, _ = select_text(tree, rules.date)
+        chosen = (parse_iso(value, now) or parse_text(value, page_language, now, rules.date_order)) if value else None
+        result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
     byline = find_byline(lines, index) or byline_from_markup(tree)
     credits = Credits(source=header_source(lines, index))
+    if rules.attribution:
+        credits.source = select_text(tree, rules.attribution)[0] or credits.source
     header_lines = header_zone(lines, index, set(date_lines), byline)
-    extra_drops = tuple(rules.drop_xpaths)
     if crumbs is not None and crumbs.getparent() is not None:
         crumbs.drop_tree()
-    prune_boilerplate(tree, headline, extra_drops)
+    if rules.body:
+        keep_only(tree, select_elements(tree, rules.body))
+    prune_boilerplate(tree, headline, [compile_selector(selector) for selector in rules.drop])
     unwrap_layout_tables(tree)
     paragraphize(tree)
     mark_main_container(tree)

@@ -213,12 +213,15 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
     return _remove_outermost(doomed)
 
 
-def prune_boilerplate(tree: html.HtmlElement, headline: html.HtmlElement | None, drop_xpaths=()) -> dict[str, int]:
-    """Prune `tree` in place; returns how many elements each stage removed."""
+def prune_boilerplate(tree: html.HtmlElement, headline: html.HtmlElement | None, drops=()) -> dict[str, int]:
+    """Prune `tree` in place; returns how many elements each stage removed.
+
+    `drops` are a site profile's compiled selectors: what they match goes first, unguarded.
+    """
     guard = Guard(tree, headline)
     removed = {"profile": 0}
-    for xpath in drop_xpaths:
-        removed["profile"] += _remove_outermost(tree.xpath(xpath))
+    for selector in drops:
+        removed["profile"] += _remove_outermost([n for n in selector(tree) if isinstance(n, html.HtmlElement)])
     removed["forms"] = drop_form_boxes(tree, guard)
     removed["markup"] = drop_by_markup(tree, guard)
     removed["text"] = drop_by_text(tree, guard)
