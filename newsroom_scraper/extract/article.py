@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 
 from ..record import Article
 from .body import extract_blocks
-from .byline import byline_from_markup, find_attribution, find_authors, find_byline, header_source
+from .byline import find_attribution, find_authors, find_byline, header_source, markup_authors, metadata_names
 from .clean import Credits, clean_blocks
-from .dates import find_dates, parse_closing_date, parse_iso, parse_text
+from .dates import date_order_for, find_dates, parse_closing_date, parse_iso, parse_text
 from .decode import UndecodableError, decode_html
 from .language import find_language
 from .layout import mark_main_container, paragraphize, unwrap_layout_tables
@@ -173,14 +173,17 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     page_language = rules.language or find_language(tree, meta, " ".join(lines[:400]), content_language)
     result.section, crumbs = find_section(tree, meta, result.title)
     link_texts = page_link_texts(tree) - {result.title}
+    date_order = rules.date_order or date_order_for(tree.get("lang"))
     result.date, result.modified, date_lines, result.date_source = find_dates(
-        tree, meta, url, lines, index, page_language, now, rules.date_order, link_texts
+        tree, meta, url, lines, index, page_language, now, date_order, link_texts
     )
     if rules.date:
         value, _ = select_text(tree, rules.date)
-        chosen = (parse_iso(value, now) or parse_text(value, page_language, now, rules.date_order)) if value else None
+        chosen = (parse_iso(value, now) or parse_text(value, page_language, now, date_order)) if value else None
         result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
-    byline = find_byline(lines, index) or byline_from_markup(tree)
+    byline = find_byline(lines, index)
+    # The marked-up author search copies the tree: only when nothing better names the author.
+    marked = markup_authors(tree) if not byline and not metadata_names(meta) else None
     credits = Credits(source=header_source(lines, index))
     if rules.attribution:
         credits.source = select_text(tree, rules.attribution)[0] or credits.source
@@ -202,8 +205,8 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
             result.date, result.date_source = closing, "closing"
     result.link_share = _link_share(link_texts, result.body) if result.body else 0.0
     keys = site_names(meta, url)
-    result.authors = find_authors(meta, byline, credits, keys)
-    result.attribution = find_attribution(credits, byline, result.authors, keys)
+    result.authors = find_authors(meta, byline, credits, keys, marked)
+    result.attribution = find_attribution(credits, byline or marked, result.authors)
     result.language = rules.language or find_language(tree, meta, result.body or " ".join(lines), content_language)
     return result
 

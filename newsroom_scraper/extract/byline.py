@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from lxml import html
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.metadata import extract_author as trafilatura_extract_author
 
 from . import rules
 from .clean import Credits
-from .prune import class_words
 from .structured import PageMetadata
-from .text import element_text, squash
+from .text import squash
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                "byl", "citation_author")  # fmt: skip
@@ -24,8 +25,16 @@ NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|、|，|/)\s*
 MAX_NAME_WORDS = 5
 
 
+NAME_LABEL = re.compile(
+    r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|"
+    r"veröffentlicht von|eingestellt von|verfasst von|publié par|publicado por|escrito por|by|von|par|por|door|"
+    r"di|af|av)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+
+
 def _clean_name(name: str) -> str:
-    name = squash(re.sub(r"^(by|von|par|por|door)\s+", "", squash(name), flags=re.IGNORECASE))
+    name = squash(NAME_LABEL.sub("", squash(name)))
     return rules.JOB_TITLE.sub("", name).strip(" ,;|:")
 
 
@@ -74,49 +83,67 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     return None
 
 
-BYLINE_CLASS_WORDS = frozenset({"author", "byline", "autor", "auteur", "writer", "reporter", "authors", "creator"})
+def markup_authors(tree: html.HtmlElement) -> str | None:
+    """Author names marked up in the page (rel/itemprop author, "byline" and "author" classes), as written.
+
+    trafilatura's author search knows many templates and already discards
+    comment forms and "Posted on" labels; it works on a copy of the tree.
+    """
+    try:
+        found = trafilatura_extract_author(tree)
+    except Exception:  # noqa: BLE001 - a failing heuristic must not cost the page
+        return None
+    return found.replace("; ", " and ") if found else None
 
 
-def byline_from_markup(tree: html.HtmlElement) -> str | None:
-    """The text of an element marked as the author (rel, itemprop, or a class word such as "news-author")."""
-    body = tree.find("body")
-    for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style"):
-            continue
-        marked = (
-            element.get("rel") == "author"
-            or (element.get("itemprop") or "").lower() == "author"
-            or class_words(element) & BYLINE_CLASS_WORDS
-        )
-        if marked:
-            text = _clean_name(element_text(element))
-            if 2 < len(text) < 80 and not any(ch.isdigit() for ch in text):
-                return text
-    return None
+def _meta_names(meta: PageMetadata) -> list[str]:
+    """Names from author meta tags; URLs (Facebook profiles in article:author) and e-mails are not names."""
+    names: list[str] = []
+    for key in AUTHOR_META:
+        for value in meta.meta.get(key, ()):
+            normalised = normalize_authors(None, value)
+            if normalised:
+                names.extend(name.strip() for name in normalised.split(";") if name.strip())
+    return names
 
 
-def find_authors(meta: PageMetadata, byline: str | None, credits: Credits, site_keys: set[str]) -> list[str]:
-    candidates = _jsonld_authors(meta)
-    if not candidates:
-        for key in AUTHOR_META:
-            for value in meta.meta.get(key, ()):
-                candidates.extend(split_names(value))
-    if not candidates and byline:
-        candidates = split_names(byline)
-    candidates += credits.reporters
+def find_authors(
+    meta: PageMetadata, byline: str | None, credits: Credits, site_keys: set[str], marked: str | None = None
+) -> list[str]:
+    """People credited, from the first source that names one: JSON-LD, author meta tags, the visible byline,
+    the marked-up author; plus reporters named in a "(Reporting by ...)" tail."""
+    sources = (
+        lambda: _jsonld_authors(meta),
+        lambda: _meta_names(meta),
+        lambda: split_names(byline) if byline else [],
+        lambda: split_names(marked) if marked else [],
+    )
     authors: list[str] = []
-    for name in candidates:
+    for source in sources:
+        authors = [name for name in dict.fromkeys(source()) if is_person(name, site_keys)]
+        if authors:
+            break
+    for name in credits.reporters:
         if is_person(name, site_keys) and name not in authors:
             authors.append(name)
     return authors
 
 
-def find_attribution(credits: Credits, byline: str | None, authors: list[str], site_keys: set[str]) -> str | None:
+def metadata_names(meta: PageMetadata) -> list[str]:
+    return _jsonld_authors(meta) or _meta_names(meta)
+
+
+def find_attribution(credits: Credits, byline: str | None, authors: list[str]) -> str | None:
+    """DESIGN.md's order: an explicit source credit, the agency of a dateline or trailing credit, the byline."""
     if credits.source:
         return credits.source
     if credits.agency:
         return credits.agency
-    return byline or None
+    if byline:
+        return byline
+    if authors:
+        return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
+    return None
 
 
 SOURCE_INLINE = re.compile(

@@ -14,6 +14,8 @@ from __future__ import annotations
 import copy
 import re
 from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import dateparser
 import htmldate
@@ -60,6 +62,8 @@ UPDATED_LABEL = re.compile(
 PUBLISHED_LABEL = re.compile(
     r"(published|posted|released|veröffentlicht|publié|publicado|发布|發布|发表|公開|опубликовано|نشر)", re.IGNORECASE
 )
+RFC2822 = re.compile(r"^\s*(\w{3},\s*)?\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+URL_SLASH_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 TZ_OFFSETS = {
     "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
@@ -106,7 +110,7 @@ def parse_iso(value: str, now: datetime) -> str | None:
     try:
         moment = datetime.fromisoformat(candidate)
     except ValueError:
-        moment = None
+        moment = _rfc2822(value)
     if moment is not None:
         if not _plausible(moment, now):
             return None
@@ -115,6 +119,24 @@ def parse_iso(value: str, now: datetime) -> str | None:
         )
         return _format(moment, has_time)
     return parse_text(value, None, now)
+
+
+def _rfc2822(value: str) -> datetime | None:
+    """ "Sat, 19 Oct 2019 00:04:00 +0200", as RSS and some meta tags write dates."""
+    if not RFC2822.match(value):
+        return None
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def date_order_for(lang: str | None) -> str | None:
+    """Numeric dates: month first in US English, day first in the other Englishes; others by dateparser's locale."""
+    lang = (lang or "").lower().replace("_", "-")
+    if not lang.startswith("en"):
+        return None
+    return "MDY" if lang in ("en", "en-us") else "DMY"
 
 
 def parse_text(text: str, language: str | None, now: datetime, date_order: str | None = None) -> str | None:
@@ -134,6 +156,8 @@ def parse_text(text: str, language: str | None, now: datetime, date_order: str |
         settings["DATE_ORDER"] = date_order
     elif re.match(r"\d{1,2}[./]\d{1,2}[./]\d{4}", text):
         settings["DATE_ORDER"] = "MDY" if language == "en" and "/" in text else "DMY"
+    if date_order and not re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", text):
+        del settings["DATE_ORDER"]  # an order only matters for all-numeric dates
     languages = [language] if language and language in _dateparser_languages() else None
     try:
         moment = dateparser.parse(text, languages=languages, settings=settings)
@@ -165,31 +189,73 @@ def find_date_strings(text: str) -> list[str]:
     return [s for _, s in sorted(found)]
 
 
-def _structured(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> str | None:
+def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> list[str]:
+    """Every parseable value the metadata gives for a date, JSON-LD of the article first."""
     values = [meta.article_value(jsonld_key)]
     values += [obj.get(jsonld_key) for obj in meta.jsonld if obj.get(jsonld_key)]
     values += [meta.first(key) for key in keys]
+    found: list[str] = []
     for value in values:
         if isinstance(value, list):
             value = value[0] if value else None
-        if value:
-            parsed = parse_iso(str(value), now)
-            if parsed:
-                return parsed
-    return None
+        parsed = parse_iso(str(value), now) if value else None
+        if parsed and parsed not in found:
+            found.append(parsed)
+    return found
+
+
+def _instant(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else None
+
+
+def choose_structured(candidates: list[str], url_day: str | None) -> str | None:
+    """The metadata date to trust among several.
+
+    CMSes often give one value in UTC (JSON-LD "...Z") and another in local
+    time; the local one carries the day readers and the URL see. A candidate
+    on the URL's day wins; else a local-time twin of a UTC value.
+    """
+    if not candidates:
+        return None
+    if url_day:
+        for candidate in candidates:
+            if candidate[:10] == url_day:
+                return candidate
+    first = candidates[0]
+    moment = _instant(first)
+    if moment is not None and moment.utcoffset() == timedelta(0):
+        for candidate in candidates[1:]:
+            other = _instant(candidate)
+            if other is not None and other.utcoffset() != timedelta(0) and abs(other - moment) <= timedelta(minutes=1):
+                return candidate
+    return first
 
 
 def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, str | None]:
-    published = modified = None
+    """<time> and friends marked as the publication (itemprop, or a lone pubdate/"published" element).
+
+    A page listing other stories carries a <time pubdate> per teaser: such
+    markers count only when there is exactly one.
+    """
+    itemprop_published = modified = None
+    marked: list[str] = []
     for element in tree.iter("time", "meta", "span", "abbr"):
         prop = (element.get("itemprop") or "").lower()
         value = element.get("datetime") or element.get("content") or element.get("title")
         if not value:
             continue
-        if prop == "datepublished" or element.get("pubdate") is not None or "published" in (element.get("class") or ""):
-            published = published or parse_iso(value, now)
-        elif prop == "datemodified" or "updated" in (element.get("class") or ""):
+        classes = element.get("class") or ""
+        if prop == "datepublished":
+            itemprop_published = itemprop_published or parse_iso(value, now)
+        elif element.get("pubdate") is not None or "published" in classes:
+            marked.append(value)
+        elif prop == "datemodified" or "updated" in classes:
             modified = modified or parse_iso(value, now)
+    published = itemprop_published or (parse_iso(marked[0], now) if len(marked) == 1 else None)
     return published, modified
 
 
@@ -267,8 +333,22 @@ def page_updated(lines: list[str], language, now, date_order=None) -> str | None
     return None
 
 
+def _is_utc(value: str) -> bool:
+    return value.endswith("+00:00")
+
+
+def _one_day_apart(a: str, b: str) -> bool:
+    return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).days) == 1
+
+
+def _day_after(day: str) -> str:
+    return (datetime.fromisoformat(day) + timedelta(days=1)).strftime("%Y-%m-%d")
+
+
 def url_date(url: str | None) -> str | None:
-    match = URL_DATE.search(url or "")
+    """A full date in the URL path ("/2013/06/27/", "t20130627_", "/2017/7/12/")."""
+    path = urlsplit(url or "").path
+    match = URL_DATE.search(path) or URL_SLASH_DATE.search(path)
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())
@@ -333,16 +413,24 @@ def _most_precise(chosen: str | None, *others: str | None) -> str | None:
 
 def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None, links=frozenset()):
     """(published, modified, header lines used, where the published date came from)."""
-    published = _structured(meta, PUBLISHED_META, "datePublished", now)
-    modified = _structured(meta, MODIFIED_META, "dateModified", now)
+    day_in_url = url_date(url)
+    published = choose_structured(_candidates(meta, PUBLISHED_META, "datePublished", now), day_in_url)
+    modified = choose_structured(_candidates(meta, MODIFIED_META, "dateModified", now), None)
     time_published, time_modified = _time_elements(tree, now)
     seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
     source = "metadata" if published else "time" if time_published else "headline" if seen_published else None
     published = _most_precise(published or time_published or seen_published, time_published, seen_published)
     modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)
     modified = modified or page_updated(lines, language, now, date_order)
+    if published and day_in_url and _is_utc(published) and _one_day_apart(published[:10], day_in_url):
+        # A UTC timestamp falls on the day before or after the local one; the URL has the local day.
+        published, source = day_in_url, "url"
+    if published and day_in_url and published[:10] > _day_after(day_in_url):
+        # A date in the URL is fixed when the story is first published; metadata
+        # days later than it belong to a republication or a migration.
+        published, source = day_in_url, "url"
     if not published:
-        published, source = url_date(url), "url"
+        published, source = day_in_url, "url"
     if not published:
         published, source = htmldate_guess(tree, url), "htmldate"
     if modified and published and modified[:10] < published[:10]:
