@@ -16,7 +16,8 @@ from ..record import Article
 from .body import extract_blocks
 from .byline import find_attribution, find_authors, find_byline, header_source, markup_authors, metadata_names
 from .clean import Credits, clean_blocks
-from .dates import date_order_for, find_dates, parse_closing_date, parse_iso, parse_text
+from .dates import find_dates
+from .datetext import date_order_for, parse_closing_date, parse_iso, parse_text
 from .decode import UndecodableError, decode_html
 from .language import find_language
 from .layout import mark_main_container, paragraphize, unwrap_layout_tables

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .body import Block
-from .dates import is_date_line
+from .datetext import is_date_line
 from .prune import is_contact_block, is_toolbar_text
 from .text import squash
 

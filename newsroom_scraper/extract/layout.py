@@ -45,16 +45,21 @@ INLINE_TAGS = frozenset(
     "a abbr b big cite code em font i img kbd label mark q s samp small span strike strong sub sup time tt u var br "
     "wbr".split()
 )
+MIN_LOOSE_TEXT = 150
 PARAGRAPH_PARENTS = ("div", "td", "th", "center", "section", "article", "main", "blockquote", "body", "font")
 
 
-def _loose_text(element: html.HtmlElement) -> bool:
-    return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+def _loose_text(element: html.HtmlElement) -> int:
+    """How many characters of text stand directly in the element, outside its children."""
+    return len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
 
 
 def _needs_paragraphs(element: html.HtmlElement) -> bool:
-    """Loose text beside blocks or split by <br><br>: old templates write paragraphs that way."""
-    if not _loose_text(element):
+    """Prose written as loose text beside blocks or split by <br><br>, as old templates write paragraphs.
+
+    A little loose text (a label before a code block, a caption) is left alone.
+    """
+    if _loose_text(element) < MIN_LOOSE_TEXT:
         return False
     tags = [child.tag for child in element if isinstance(child.tag, str)]
     return any(tag not in INLINE_TAGS for tag in tags) or tags.count("br") >= 2
@@ -125,6 +130,8 @@ def _flush(parent: html.HtmlElement, paragraph: html.HtmlElement) -> int:
 
 # A paragraph this long counts towards its parent being the story's container.
 MIN_SCORED_PARAGRAPH = 40
+# The container chosen holds at least this share of the page's prose.
+MAIN_SHARE = 0.6
 
 
 def _container_found_by_trafilatura(tree: html.HtmlElement) -> bool:
@@ -152,7 +159,16 @@ def mark_main_container(tree: html.HtmlElement) -> html.HtmlElement | None:
     if not scores:
         return None
     best = max(scores, key=scores.get)
-    if best.tag in ("body", "html"):
+    total = sum(scores.values())
+    # The story may be split over sibling blocks: climb to the element holding most of the prose.
+    while best.tag not in ("body", "html") and _prose_in(best) < total * MAIN_SHARE:
+        best = best.getparent()
+    if best is None or best.tag in ("body", "html"):
         return None
     best.tag = "article"
     return best
+
+
+def _prose_in(element: html.HtmlElement) -> int:
+    lengths = (len(p.text_content().strip()) for p in element.iter("p"))
+    return sum(length for length in lengths if length >= MIN_SCORED_PARAGRAPH)

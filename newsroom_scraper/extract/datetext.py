@@ -1,0 +1,254 @@
+"""Reading one date: machine formats (ISO 8601, RFC 2822) and dates written for people.
+
+Common written forms ("27.06.2013", "Jun 27, 2013", "27 juin 2013",
+"2013年06月27日 10:35") are read by the patterns here, which is exact and
+fast; whatever they do not cover goes to dateparser, which knows some two
+hundred locales but costs milliseconds a call. Values keep their precision:
+a date stays a date, a time keeps its offset when one is known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+import dateparser
+
+from .text import squash
+
+MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+TIME = (
+    r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+)
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
+    re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}" + TIME),
+    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?" + MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}" + TIME),
+    re.compile(MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}" + TIME),
+    re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"),
+)
+RELATIVE = re.compile(
+    r"\b\d{1,2}\s+(minutes?|hours?|days?|mins?|hrs?)\s+ago\b|\bvor\s+\d{1,2}\s+(minuten|stunden|tagen)\b|"
+    r"\bil y a\s+\d{1,2}\s+(minutes?|heures?|jours?)\b|\bhace\s+\d{1,2}\s+(minutos?|horas?|días?)\b|"
+    r"\d{1,2}\s*(分钟|小时|天)前|\d{1,2}\s*(分|時間|日)前|\d{1,2}\s+(минут[уы]?|час(а|ов)?|дн(я|ей))\s+назад",
+    re.IGNORECASE,
+)
+RFC2822 = re.compile(r"^\s*(\w{3},\s*)?\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+TZ_OFFSETS = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
+    "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+    "IST": "+05:30", "SGT": "+08:00", "HKT": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00",
+}  # fmt: skip
+# A date line sits this close to the headline; further down are related lists.
+EARLIEST_YEAR = 1990
+
+
+def _format(moment: datetime, with_time: bool, offset: str | None = None) -> str:
+    if not with_time:
+        return moment.strftime("%Y-%m-%d")
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.tzinfo is not None:
+        raw = moment.strftime("%z")
+        return f"{text}{raw[:3]}:{raw[3:]}"
+    return text + (offset or "")
+
+
+def _plausible(moment: datetime, now: datetime) -> bool:
+    naive = moment.replace(tzinfo=None)
+    return EARLIEST_YEAR <= naive.year and naive <= now.replace(tzinfo=None) + timedelta(days=2)
+
+
+def parse_iso(value: str, now: datetime) -> str | None:
+    """A machine-readable date (ISO 8601 and the near-ISO forms CMSes emit), kept at its precision."""
+    value = squash(str(value))
+    if not value:
+        return None
+    candidate = value.replace("Z", "+00:00").replace(" ", "T", 1) if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+    candidate = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", candidate)
+    candidate = re.sub(r"\.\d+(?=[+-]|$)", "", candidate)
+    try:
+        moment = datetime.fromisoformat(candidate)
+    except ValueError:
+        moment = _rfc2822(value)
+    if moment is not None:
+        if not _plausible(moment, now):
+            return None
+        has_time = "T" in candidate and not (
+            moment.hour == moment.minute == moment.second == 0 and moment.tzinfo is None
+        )
+        return _format(moment, has_time)
+    return parse_text(value, None, now)
+
+
+def _rfc2822(value: str) -> datetime | None:
+    """ "Sat, 19 Oct 2019 00:04:00 +0200", as RSS and some meta tags write dates."""
+    if not RFC2822.match(value):
+        return None
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def date_order_for(lang: str | None) -> str | None:
+    """Numeric dates: month first in US English, day first in the other Englishes; others by dateparser's locale."""
+    lang = (lang or "").lower().replace("_", "-")
+    if not lang.startswith("en"):
+        return None
+    return "MDY" if lang in ("en", "en-us") else "DMY"
+
+
+# Month names of the languages whose newsrooms we meet most, full and abbreviated.
+MONTH_NAMES = {
+    "en": "january february march april may june july august september october november december",
+    "en_abbr": "jan feb mar apr may jun jul aug sep oct nov dec",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "de_abbr": "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "fr_abbr": "janv févr mars avr mai juin juil août sept oct nov déc",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es_abbr": "ene feb mar abr may jun jul ago sep oct nov dic",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+MONTHS = {name: number for names in MONTH_NAMES.values() for number, name in enumerate(names.split(), start=1)}
+MONTHS.update({"sept": 9, "jänner": 1, "setiembre": 9, "févr": 2, "fevr": 2, "aout": 8, "decembre": 12})
+CLOCK = (
+    r"(?:,?\s*(?:at|um|à|a las|alle|às|om|-)?\s*"
+    r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?"
+)
+FAST_FORMS = (
+    re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + CLOCK),
+    re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})" + CLOCK),
+    re.compile(r"(?P<d>\d{1,2})(?:\.|er)?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + CLOCK),
+    re.compile(r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + CLOCK),
+)
+
+
+def _fast_parse(text: str, language: str | None, date_order: str | None) -> tuple[datetime, bool] | None:
+    """(moment, has time) for the common written forms, or None to leave the text to dateparser."""
+    for form in FAST_FORMS:
+        match = form.fullmatch(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        if parts.get("mon"):
+            month = MONTHS.get(parts["mon"].lower().rstrip("."))
+            day = int(parts["d"])
+        elif parts.get("a"):
+            a, b = int(parts["a"]), int(parts["b"])
+            order = date_order or ("MDY" if language == "en" and "/" in text else "DMY")
+            day, month = (a, b) if (order != "MDY" or a > 12) and b <= 12 else (b, a)
+        else:
+            month, day = int(parts["m"]), int(parts["d"])
+        if not month:
+            return None
+        hour = int(parts["h"]) if parts.get("h") else 0
+        if parts.get("ap"):
+            hour = hour % 12 + (12 if parts["ap"].lower().startswith("p") else 0)
+        try:
+            moment = datetime(int(parts["y"]), month, day, hour, int(parts.get("mi") or 0), int(parts.get("s") or 0))
+        except ValueError:
+            return None
+        return moment, bool(parts.get("h"))
+    return None
+
+
+def parse_text(text: str, language: str | None, now: datetime, date_order: str | None = None) -> str | None:
+    """A date written for people ("Jun 27, 2013", "27.06.2013", "2013年06月27日 10:35")."""
+    text = squash(text)
+    zone = re.search(r"\b([A-Z]{2,5})\s*$", text)
+    offset = TZ_OFFSETS.get(zone.group(1)) if zone else None
+    if zone and offset:
+        text = text[: zone.start()].strip()
+    fast = _fast_parse(text, language, date_order)
+    if fast is not None:
+        moment, with_time = fast
+        return _format(moment, with_time, offset) if _plausible(moment, now) else None
+    return _dateparser(text, language, now, date_order, offset)
+
+
+def _dateparser(text: str, language: str | None, now: datetime, date_order: str | None, offset: str | None):
+    has_time = bool(re.search(r"\d{1,2}[:h]\d{2}", text))
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+    }
+    if date_order:
+        settings["DATE_ORDER"] = date_order
+    elif re.match(r"\d{1,2}[./]\d{1,2}[./]\d{4}", text):
+        settings["DATE_ORDER"] = "MDY" if language == "en" and "/" in text else "DMY"
+    if date_order and not re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", text):
+        del settings["DATE_ORDER"]  # an order only matters for all-numeric dates
+    languages = [language] if language and language in _dateparser_languages() else None
+    try:
+        moment = dateparser.parse(text, languages=languages, settings=settings)
+        if moment is None and languages:
+            moment = dateparser.parse(text, settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if moment is None or not _plausible(moment, now):
+        return None
+    return _format(moment, has_time, offset)
+
+
+_LANGUAGES: set[str] = set()
+
+
+def _dateparser_languages() -> set[str]:
+    if not _LANGUAGES:
+        from dateparser.languages.loader import default_loader
+
+        _LANGUAGES.update(default_loader.get_locale_map().keys())
+    return _LANGUAGES
+
+
+def find_date_strings(text: str) -> list[str]:
+    found = []
+    for pattern in DATE_PATTERNS:
+        found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
+    found.extend((m.start(), m.group(0)) for m in RELATIVE.finditer(text))
+    return [s for _, s in sorted(found)]
+
+
+WEEKDAY_OR_ZONE = re.compile(
+    r"[（(]?(星期|週|周)[一二三四五六日天][)）]?|[（(]?[月火水木金土日]曜?日?[)）]|(香港|北京|台北|日本|東京)?(時間|时间)|"
+    r"(?i:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\b(" + "|".join(TZ_OFFSETS) + r")\b|[,，.\s]"
+)
+CJK_TIME = re.compile(r"(\d{1,2})\s*[時时点點]\s*(\d{1,2})\s*分")
+ZONE_WORDS = {"香港": "+08:00", "北京": "+08:00", "台北": "+08:00", "日本": "+09:00", "東京": "+09:00"}
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date or a time and nothing else ("2024年7月25日（星期四）", "香港時間15時30分")."""
+    if len(text) > 60:
+        return False
+    rest = text
+    for string in find_date_strings(text):
+        rest = rest.replace(string, "")
+    rest = CJK_TIME.sub("", rest)
+    if rest == text:
+        return False
+    return not WEEKDAY_OR_ZONE.sub("", rest)
+
+
+def add_cjk_time(date: str, text: str) -> str:
+    """Add a time written "15時30分" (and the zone its words name, "香港時間") to a date-only value."""
+    time = CJK_TIME.search(text)
+    if not time or len(date) != 10:
+        return date
+    zone = next((offset for word, offset in ZONE_WORDS.items() if word in text), "")
+    return f"{date}T{int(time.group(1)):02d}:{int(time.group(2)):02d}:00{zone}"
+
+
+def parse_closing_date(text: str, language: str | None, now: datetime) -> str | None:
+    """The date (and time) of a closing date line."""
+    strings = find_date_strings(text)
+    parsed = parse_text(strings[0], language, now) if strings else None
+    return add_cjk_time(parsed, text) if parsed else None
