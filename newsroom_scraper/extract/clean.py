@@ -66,6 +66,10 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
         if _agency_name(name):
             credits.agency = credits.agency or name
             return text[match.end() :].lstrip()
+    match = rules.DATELINE_NO_DASH.match(text)
+    if match and match.group("agency").strip().lower() in rules.AGENCIES:
+        credits.agency = credits.agency or match.group("agency").strip()
+        return text[match.end() :].lstrip()
     match = rules.DATELINE_ZH.match(text)
     if match:
         credits.agency = credits.agency or match.group("agency")
@@ -89,6 +93,7 @@ def is_noise(text: str) -> bool:
     """A whole paragraph that is boilerplate of a kind rules.py names."""
     return bool(
         rules.EDITOR_TAG.match(text)
+        or rules.EDITOR_INITIALS.match(text)
         or rules.END_MARKER.match(text)
         or rules.RELEASE_MARKER.match(text)
         or rules.AD_LINE.match(text)
@@ -144,6 +149,10 @@ def clean_blocks(
             credits.reporters.extend(_reporters(text))
             continue
         if block.kind != "list" and (is_noise(text) or (len(text) > MIN_LINK_LINE and text in link_texts)):
+            continue
+        credit = rules.CREDIT_LINE.match(text)
+        if credit and _agency_name(credit.group("name")):
+            credits.agency = credits.agency or credit.group("name").strip()
             continue
         kept.append(Block(block.kind, text))
     tail = _tail_start(kept)

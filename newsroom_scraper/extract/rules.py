@@ -182,6 +182,8 @@ EDITOR_TAG = re.compile(
     r"redacción|編集)\s*[:：]\s*[^\]】)）]{1,60}[\]】)）]?\s*$",
     re.IGNORECASE,
 )
+# Editors' initials closing agency copy: "awr/ mrr/", "jk/dpa".
+EDITOR_INITIALS = re.compile(r"^\s*(?:[a-ząćęłńóśźż]{2,4}\s*/\s*){1,4}(?:[a-ząćęłńóśźż]{2,4})?\s*$")
 END_MARKER = re.compile(
     r"^\s*(-+\s*end\s*-+|\(end\)|\[end\]|#{3,}|-30-|（完）|\(完\)|【完】|完|ends?)\s*$", re.IGNORECASE
 )
@@ -193,7 +195,8 @@ RELEASE_MARKER = re.compile(
 
 # Reader comments: from their heading ("Kommentare (12)") to the end is not the story.
 COMMENTS_HEADING = re.compile(
-    r"^\s*(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|評論|评论|网友评论|コメント|"
+    r"^\s*(\d+\s+)?(comments?|kommentare?|postings?|leserkommentare|commentaires?|comentarios?|commenti|reacties|"
+    r"評論|评论|网友评论|コメント|"
     r"комментарии|التعليقات|leave a (reply|comment)|join the discussion)\s*\(?\d*\)?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
@@ -238,10 +241,15 @@ REPORTING_TAIL = re.compile(
 # not body. Forms: "BEIJING, June 27 (Xinhua) --", "GENEVA, Feb 14 (Reuters) -",
 # "Madrid, 12 mar (EFE).-", "SAN JOSE, Calif., Nov. 8, 2023 /PRNewswire/ --".
 DATELINE = re.compile(
-    r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)"
-    r"(,\s*[\w.'’ -]{1,30}?)?(,\s*[\w.' ]{1,20}?\d{1,2}(,\s*\d{4})?)?,?\s*"
-    r"(\((?P<agency>[^()]{2,30})\)\s*\.?\s*(--|—|–|-|:)|/(?P<wire>[^\W\d_][\w -]{1,30})/\s*(--|—|–|-))\s*",
+    r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)(?:,\s*[\w.'’ ]{1,25}?){0,3},?\s*"
+    r"(?:\((?P<agency>[^()]{2,30})\)\s*\.?\s*(?:--|—|–|-|:|\.-)|/(?P<wire>[^\W\d_][\w -]{1,30})/\s*(?:--|—|–|-|\.))\s*"
 )
+# "New Delhi, Jun 27 (PTI) The ..." has no dash: only a known agency makes it a dateline.
+DATELINE_NO_DASH = re.compile(
+    r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)(?:,\s*[\w.'’ ]{1,25}?){0,3},?\s*\((?P<agency>[^()]{2,30})\)\s+(?=\S)"
+)
+# An agency credit standing alone as the last line: "(ats)", "(APA)".
+CREDIT_LINE = re.compile(r"^\s*[(（]\s*(?P<name>[^()（）\d]{2,30}?)\s*[)）]\s*$")
 # A dateline that names only the place: "WASHINGTON –", "NEW YORK, N.Y. —".
 # Capitals only, so that a sentence opening with a name is never cut.
 DATELINE_PLACE = re.compile(

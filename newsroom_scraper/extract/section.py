@@ -30,11 +30,11 @@ SEPARATOR = re.compile(r"^[\s>/»›|:\-–→·•]*$")
 # Between breadcrumb links: ">", "/", "»". Not "|" or "·", which join menu links.
 CRUMB_SEPARATOR = re.compile(r"^[\s>/»›:\-–→]*$")
 ARTICLE_WORDS = re.compile(r"^(正文|正文内容|详情|詳細|article|details|text|story)$", re.IGNORECASE)
-BREADCRUMB_XPATH = (
-    "//*[contains(translate(@class,'BREADCRUMB','breadcrumb'),'breadcrumb') or "
-    "contains(translate(@id,'BREADCRUMB','breadcrumb'),'breadcrumb') or "
-    "contains(translate(@aria-label,'BREADCRUMB','breadcrumb'),'breadcrumb') or "
-    "contains(@itemtype,'BreadcrumbList') or contains(@class,'crumbs')]"
+# What templates call a breadcrumb, in class, id or aria-label, in the languages we meet.
+BREADCRUMB_MARK = re.compile(
+    r"breadcrumb|crumb|kruimel|brotkrum|ariane|migas|briciole|navpath|pathway|ruta de navegaci|navigationspfad|"
+    r"面包屑|麵包屑|パンくず|хлебн",
+    re.IGNORECASE,
 )
 MAX_CRUMB_CHARS = 300
 
@@ -50,8 +50,22 @@ def _items(element: html.HtmlElement) -> list[str]:
     return [item for item in items if item and not SEPARATOR.match(item)]
 
 
-def _section_from_items(items: list[str], title: str | None) -> str | None:
+def _marked(element: html.HtmlElement) -> bool:
+    marks = " ".join(element.get(name) or "" for name in ("class", "id", "aria-label", "itemtype"))
+    return bool(BREADCRUMB_MARK.search(marks)) or "BreadcrumbList" in marks
+
+
+def _starts_at_root(element: html.HtmlElement) -> bool:
+    """The first link goes to a site's home page ("/", "https://www.example.org/"), whatever its label."""
+    first = next((a for a in element.iter("a") if element_text(a)), None)
+    href = (first.get("href") or "") if first is not None else ""
+    return href in ("/", "./") or bool(re.match(r"^https?://[^/]+/?(index\.\w+)?$", href))
+
+
+def _section_from_items(items: list[str], title: str | None, root_first: bool = False) -> str | None:
     title_key = re.sub(r"\W+", "", title or "").lower()
+    if root_first and len(items) > 1:
+        items = items[1:]
     while items and HOME.match(items[0]):
         items = items[1:]
     while items and (
@@ -65,8 +79,13 @@ def _section_from_items(items: list[str], title: str | None) -> str | None:
 
 def _separated(element: html.HtmlElement) -> bool:
     """Links joined by ">", "/", "»": a menu has links and nothing between them."""
-    links = list(element.iter("a"))
-    between = "".join(a.tail or "" for a in links[:-1])
+    links = [element_text(a) for a in element.iter("a") if element_text(a)]
+    between = element_text(element)
+    start = 0
+    for link in links[:-1]:
+        start = between.find(link, start)
+        between = between[:start] + " " + between[start + len(link) :]
+    between = between[: between.rfind(links[-1])] if links else between
     return bool(between.strip()) and bool(CRUMB_SEPARATOR.match(between))
 
 
@@ -77,7 +96,8 @@ def _looks_like_crumbs(element: html.HtmlElement) -> bool:
     items = _items(element)
     if len(items) < 2:
         return False
-    return bool(HERE_LABEL.match(text)) or (bool(HOME.match(items[0])) and _separated(element))
+    from_home = bool(HOME.match(items[0])) or _starts_at_root(element)
+    return bool(HERE_LABEL.match(text)) or (from_home and _separated(element))
 
 
 def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
@@ -101,12 +121,13 @@ def find_section(
     tree: html.HtmlElement, meta: PageMetadata, title: str | None
 ) -> tuple[str | None, html.HtmlElement | None]:
     """(section, breadcrumb element) — the element lets the pruner drop it."""
-    for element in tree.xpath(BREADCRUMB_XPATH):
-        if len(element_text(element)) <= MAX_CRUMB_CHARS:
+    body = tree.find("body")
+    scope = body if body is not None else tree
+    for element in scope.iter():
+        if isinstance(element.tag, str) and _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
             items = _items(element)
             if len(items) >= 1:
-                return _section_from_items(items, title), element
-    body = tree.find("body")
+                return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
     shaped = [
         element
         for element in (body if body is not None else tree).iter()
@@ -118,7 +139,8 @@ def find_section(
     # "You are here:" is the surest sign; then the first trail from "Home".
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
     if shaped:
-        return _section_from_items(_items(shaped[0]), title), shaped[0]
+        root_first = _starts_at_root(shaped[0]) and not HOME.match(_items(shaped[0])[0])
+        return _section_from_items(_items(shaped[0]), title, root_first), shaped[0]
     crumbs = _jsonld_crumbs(meta)
     if crumbs:
         return _section_from_items(crumbs, title), None
