@@ -15,11 +15,12 @@ the page's text is never removed, whatever its class says, because CMSes put
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import html
 
 from . import rules
-from .text import block_lines, element_text, link_density
+from .text import block_lines, element_text, link_density, squash
 
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[\s_\-:/.]+")
@@ -38,20 +39,27 @@ PROTECTED_SHARE = 0.4
 DATE_LIKE = re.compile(
     r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b"
 )
+# Contact blocks hold a number, an e-mail or a label with a colon.
+CONTACT_HINT = re.compile(r"[\d@:：]")
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
 
 
-def class_words(element: html.HtmlElement) -> set[str]:
+def class_words(element: html.HtmlElement) -> frozenset[str]:
     """Words of the class and id, plus each class name with its separators removed."""
+    return _words_of(element.get("class"), element.get("id"))
+
+
+@lru_cache(maxsize=4096)
+def _words_of(classes: str | None, identifier: str | None) -> frozenset[str]:
     words: set[str] = set()
-    for value in (element.get("class"), element.get("id")):
+    for value in (classes, identifier):
         if not value:
             continue
         for name in value.split():
             parts = [p.lower() for p in SPLIT.split(CAMEL.sub(" ", name)) if p]
             words.update(parts)
             words.add("".join(parts))
-    return words
+    return frozenset(words)
 
 
 class Guard:
@@ -65,10 +73,12 @@ class Guard:
             self.protected.update(headline.iterancestors())
             self.protected.add(headline)
 
-    def allows(self, element: html.HtmlElement) -> bool:
+    def allows(self, element: html.HtmlElement, length: int | None = None) -> bool:
         if element.tag in NEVER_DROPPED or element in self.protected:
             return False
-        return len(element_text(element)) < self.total * PROTECTED_SHARE or self.total < 200
+        if length is None:
+            length = len(element_text(element))
+        return length < self.total * PROTECTED_SHARE or self.total < 200
 
 
 def _remove(element: html.HtmlElement) -> None:
@@ -183,15 +193,18 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
     doomed = []
     body = tree.find("body")
     for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str) or not guard.allows(element):
+        if not isinstance(element.tag, str):
             continue
-        text = element_text(element)
-        if not text or len(text) > MAX_BOX_CHARS:
+        raw = element.text_content()
+        if len(raw) > MAX_BOX_CHARS * 4:  # white space aside, far too long to be a box
+            continue
+        text = squash(raw)
+        if not text or len(text) > MAX_BOX_CHARS or not guard.allows(element, len(text)):
             continue
         if (
             is_toolbar_text(text)
             or (len(text) < 300 and rules.COPYRIGHT.search(text))
-            or is_contact_block(block_lines(element))
+            or (CONTACT_HINT.search(text) and is_contact_block(block_lines(element)))
             or is_teaser_box(element, text)
             or is_link_list(element, text)
         ):

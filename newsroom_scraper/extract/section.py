@@ -89,6 +89,13 @@ def _separated(element: html.HtmlElement) -> bool:
     return bool(between.strip()) and bool(CRUMB_SEPARATOR.match(between))
 
 
+def _could_be_crumbs(element: html.HtmlElement) -> bool:
+    """Cheap test first: a trail is short and holds at least two links."""
+    return len(element.text_content()) <= MAX_CRUMB_CHARS * 2 and len(element.findall(".//a")) >= 2 - (
+        element.tag == "a"
+    )
+
+
 def _looks_like_crumbs(element: html.HtmlElement) -> bool:
     text = element_text(element)
     if not text or len(text) > MAX_CRUMB_CHARS:
@@ -128,13 +135,20 @@ def find_section(
             items = _items(element)
             if len(items) >= 1:
                 return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
+    verdicts: dict = {}
+
+    def crumbs(element) -> bool:
+        if element not in verdicts:
+            verdicts[element] = _could_be_crumbs(element) and _looks_like_crumbs(element)
+        return verdicts[element]
+
     shaped = [
         element
-        for element in (body if body is not None else tree).iter()
+        for element in scope.iter()
         if isinstance(element.tag, str)
         and element.tag not in ("body", "a")
-        and _looks_like_crumbs(element)
-        and not any(_looks_like_crumbs(child) for child in element)
+        and crumbs(element)
+        and not any(crumbs(child) for child in element)
     ]
     # "You are here:" is the surest sign; then the first trail from "Home".
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
