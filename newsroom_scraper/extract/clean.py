@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .body import Block
-from .datetext import is_date_line
+from .datetext import is_date_line, leading_date
 from .prune import is_contact_block, is_toolbar_text
 from .text import squash
 
@@ -77,6 +77,9 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
     match = rules.DATELINE_PLACE.match(text)
     if match:
         return text[match.end() :].lstrip()
+    opening = leading_date(text)
+    if opening:
+        return text[opening[1] :].lstrip()
     return None
 
 

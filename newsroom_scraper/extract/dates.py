@@ -24,10 +24,13 @@ from .datetext import (
     add_cjk_time,
     find_date_strings,
     is_date_line,
+    leading_date,
     parse_iso,
     parse_text,
 )
+from .prune import class_words
 from .structured import PageMetadata
+from .text import text_length
 
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -107,6 +110,12 @@ def choose_structured(candidates: list[str], url_day: str | None) -> str | None:
     return first
 
 
+# Class names themes give the publication's <time> ("entry-date" in WordPress) and the update's.
+PUBLISHED_CLASSES = frozenset({"published", "entrydate", "postdate", "datepublished", "articledate", "publishdate",
+                               "publicationdate", "pubdate", "postedon"})  # fmt: skip
+UPDATED_CLASSES = frozenset({"updated", "datemodified", "modified", "lastmodified", "updatedate"})
+
+
 def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, str | None]:
     """<time> and friends marked as the publication (itemprop, or a lone pubdate/"published" element).
 
@@ -120,12 +129,12 @@ def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, s
         value = element.get("datetime") or element.get("content") or element.get("title")
         if not value:
             continue
-        classes = element.get("class") or ""
+        words = class_words(element)
         if prop == "datepublished":
             itemprop_published = itemprop_published or parse_iso(value, now)
-        elif element.get("pubdate") is not None or "published" in classes:
+        elif element.get("pubdate") is not None or words & PUBLISHED_CLASSES:
             marked.append(value)
-        elif prop == "datemodified" or "updated" in classes:
+        elif prop == "datemodified" or words & UPDATED_CLASSES:
             modified = modified or parse_iso(value, now)
     published = itemprop_published or (parse_iso(marked[0], now) if len(marked) == 1 else None)
     return published, modified
@@ -163,11 +172,16 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     before = range(max(0, headline_index - LINES_BEFORE_HEADLINE), headline_index)
     for index in [*window, *before]:
         line = lines[index]
-        if len(line) > MAX_DATE_LINE or _beside_headline_link(lines, index, links):
+        if _beside_headline_link(lines, index, links):
+            continue
+        if text_length(line) > MAX_DATE_LINE:
+            opening = leading_date(line)
+            if opening and published is None:
+                published = parse_text(opening[0], language, now, date_order)
             continue
         strings = find_date_strings(line)
         for position, string in enumerate(strings):
-            if len(line) - len(string) > MAX_DATE_LINE_REST:
+            if text_length(line) - text_length(string) > MAX_DATE_LINE_REST:
                 continue
             parsed = parse_text(string, language, now, date_order)
             if not parsed:

@@ -19,7 +19,7 @@ from .text import squash
 
 MONTH_WORD = r"[^\W\d_]{3,12}\.?"
 TIME = (
-    r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?"
     r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
 )
 DATE_PATTERNS = (
@@ -120,7 +120,7 @@ MONTHS = {name: number for names in MONTH_NAMES.values() for number, name in enu
 MONTHS.update({"sept": 9, "jänner": 1, "setiembre": 9, "févr": 2, "fevr": 2, "aout": 8, "decembre": 12})
 CLOCK = (
     r"(?:,?\s*(?:at|um|à|a las|alle|às|om|-)?\s*"
-    r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[ap]\.?m\.?)?)?"
+    r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[aApP]\.?[mM]\.?)?)?"
 )
 FAST_FORMS = (
     re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + CLOCK),
@@ -209,12 +209,36 @@ def _dateparser_languages() -> set[str]:
     return _LANGUAGES
 
 
+LEADING_PLACE = re.compile(r"^\s*(?:[^\W\d_][\w.'’ -]{1,30},\s*)?")
+DASH_AFTER_DATE = re.compile(r"\s*(?:--|—|–|-)\s+")
+
+
+def leading_date(text: str) -> tuple[str, int] | None:
+    """A date opening a paragraph as its dateline ("27 June 2013 – ", "GENEVA, 27 June 2013 — "):
+    (the date string, where the story text starts)."""
+    place = LEADING_PLACE.match(text)
+    start = place.end() if place else 0
+    for candidate_start in (start, 0):
+        strings = find_date_strings(text[candidate_start : candidate_start + 60])
+        if strings and text.startswith(strings[0], candidate_start):
+            dash = DASH_AFTER_DATE.match(text, candidate_start + len(strings[0]))
+            if dash:
+                return strings[0], dash.end()
+    return None
+
+
 def find_date_strings(text: str) -> list[str]:
+    """Date expressions in reading order; where two overlap, the longer (with its time) wins."""
     found = []
     for pattern in DATE_PATTERNS:
-        found.extend((m.start(), m.group(0)) for m in pattern.finditer(text))
-    found.extend((m.start(), m.group(0)) for m in RELATIVE.finditer(text))
-    return [s for _, s in sorted(found)]
+        found.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    found.extend((m.start(), m.end()) for m in RELATIVE.finditer(text))
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return [text[start:end] for start, end in kept]
 
 
 WEEKDAY_OR_ZONE = re.compile(
