@@ -35,7 +35,17 @@ NAME_LABEL = re.compile(
 
 def _clean_name(name: str) -> str:
     name = squash(NAME_LABEL.sub("", squash(name)))
-    return rules.JOB_TITLE.sub("", name).strip(" ,;|:")
+    return rules.JOB_TITLE.sub("", name).strip(" ,;|:·•–—-")
+
+
+def display_name(name: str) -> str:
+    """"ZHANG YU" -> "Zhang Yu": bylines shout, records do not."""
+    return name.title() if name.isupper() and len(name) > 3 and name.isascii() else name
+
+
+def _organisation(value: str) -> bool:
+    words = re.findall(r"[\w-]+", value.lower())
+    return any(word in rules.NOT_AUTHOR_WORDS for word in words) and len(words) > 2
 
 
 def is_person(name: str, site_keys: set[str]) -> bool:
@@ -101,6 +111,8 @@ def _meta_names(meta: PageMetadata) -> list[str]:
     names: list[str] = []
     for key in AUTHOR_META:
         for value in meta.meta.get(key, ()):
+            if _organisation(value):
+                continue
             normalised = normalize_authors(None, value)
             if normalised:
                 names.extend(name.strip() for name in normalised.split(";") if name.strip())
@@ -120,12 +132,12 @@ def find_authors(
     )
     authors: list[str] = []
     for source in sources:
-        authors = [name for name in dict.fromkeys(source()) if is_person(name, site_keys)]
+        authors = [display_name(name) for name in dict.fromkeys(source()) if is_person(name, site_keys)]
         if authors:
             break
     for name in credits.reporters:
-        if is_person(name, site_keys) and name not in authors:
-            authors.append(name)
+        if is_person(name, site_keys) and display_name(name) not in authors:
+            authors.append(display_name(name))
     return authors
 
 
@@ -147,7 +159,7 @@ def find_attribution(credits: Credits, byline: str | None, authors: list[str]) -
 
 
 SOURCE_INLINE = re.compile(
-    r"(?:来源|來源|稿源|出处|source|quelle|fuente|fonte|источник|المصدر)\s*[:：]\s*"
+    r"(?:来源|來源|稿源|出处|出典|source|quelle|fuente|fonte|источник|المصدر|^from)\s*[:：]\s*"
     r"(?P<name>[^|【\[\]】\s]+(?:\s(?![\d【\[|]|作者|编辑|责任编辑|时间|发布|点击|浏览|字号)[^|【\[\]】\s]+){0,3})",
     re.IGNORECASE,
 )

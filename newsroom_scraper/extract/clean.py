@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .body import Block
+from .dates import PAGE_UPDATED
 from .datetext import is_date_line, leading_date
 from .prune import is_contact_block, is_toolbar_text
 from .text import squash
@@ -47,35 +48,43 @@ def _comparable(text: str) -> str:
 
 
 def _agency_name(name: str) -> bool:
-    """ "(Reuters)", "(EFE)", "(واس)" are credits; "(AP Photo)", "(left)", "(2019)" are not."""
+    """ "(Reuters)", "(EFE)", "(واس)", "(dpa/lni)" are credits; "(AP Photo)", "(left)", "(2019)" are not."""
     name = name.strip()
     if not name or any(ch.isdigit() for ch in name) or len(name.split()) > 3:
         return False
-    if name.lower() in rules.AGENCIES or name.isupper():
+    if name.lower() in rules.AGENCIES or name.lower().split("/")[0] in rules.AGENCIES or name.isupper():
         return True
     words = name.split()
     latin = all(w[:1].isascii() for w in words)
     return (not latin) or all(w[:1].isupper() for w in words) and len(words) <= 2
 
 
+def _agency_of(match: re.Match) -> str | None:
+    """The credited agency of a dateline match, if it names one."""
+    groups = match.groupdict()
+    name = (groups.get("agency") or groups.get("wire") or "").strip()
+    return name if name and (_agency_name(name) or name.lower() in rules.AGENCIES) else None
+
+
 def strip_dateline(text: str, credits: Credits) -> str | None:
-    """Remove "BEIJING, June 27 (Xinhua) --" from the start of a paragraph; None when there is none."""
-    match = rules.DATELINE.match(text)
-    if match:
-        name = (match.group("agency") or match.group("wire")).split("/")[0].strip()
-        if _agency_name(name):
-            credits.agency = credits.agency or name
-            return text[match.end() :].lstrip()
-    match = rules.DATELINE_NO_DASH.match(text)
-    if match and match.group("agency").strip().lower() in rules.AGENCIES:
-        credits.agency = credits.agency or match.group("agency").strip()
-        return text[match.end() :].lstrip()
-    match = rules.DATELINE_ZH.match(text)
-    if match:
-        credits.agency = credits.agency or match.group("agency")
-        return text[match.end() :].lstrip()
-    match = rules.DATELINE_PLACE.match(text)
-    if match:
+    """Remove "BEIJING, June 27 (Xinhua) --" from the start of a paragraph; None when there is none.
+
+    Each form in DATELINE_FORMS says whether it must name an agency; a
+    reporter named in a Chinese dateline ("记者王明") is an author.
+    """
+    for pattern, needs_agency in DATELINE_FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        agency = _agency_of(match) if "agency" in match.groupdict() or "wire" in match.groupdict() else None
+        if needs_agency and not agency:
+            continue
+        if needs_agency == "known" and agency.lower().split("/")[0] not in rules.AGENCIES:
+            continue
+        credits.agency = credits.agency or agency
+        reporter = match.groupdict().get("reporter")
+        if reporter:
+            credits.reporters.append(reporter)
         return text[match.end() :].lstrip()
     opening = leading_date(text)
     if opening:
@@ -83,8 +92,23 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
     return None
 
 
+# Dateline forms, tried in order, and whether the credit must be an agency
+# (True), a known agency ("known": no dash to tell it from a parenthesis), or
+# nothing (the place alone).
+DATELINE_FORMS = (
+    (rules.DATELINE, True),
+    (rules.DATELINE_AGENCY_FIRST, True),
+    (rules.DATELINE_NO_DASH, "known"),
+    (rules.DATELINE_ZH_BRACKETED, True),
+    (rules.DATELINE_ZH, True),
+    (rules.DATELINE_PLACE, False),
+    (rules.DATELINE_TITLE_PLACE, False),
+)
+
+
 def strip_trailing_credit(text: str, credits: Credits) -> str:
-    """Remove "(Xinhua)" after the last sentence of a paragraph."""
+    """Remove "(Xinhua)" after the last sentence of a paragraph, and an editor's tag glued there."""
+    text = rules.TRAILING_EDITOR.sub("", text)
     match = rules.TRAILING_CREDIT.search(text)
     if not match or not _agency_name(match.group("name")):
         return text
@@ -110,6 +134,11 @@ def is_noise(text: str) -> bool:
         or rules.PHOTO_CREDIT.search(text)
         and len(text) < 300
         or is_toolbar_text(text)
+        or rules.BRACKET_TAGS.match(text)
+        or rules.EMAIL_ONLY.match(text)
+        or rules.REFERENCE_LINE.match(text)
+        or (len(text) < 400 and rules.LICENSE_LINE.search(text))
+        or (len(text) < 100 and PAGE_UPDATED.match(text))
         or rules.TEASER_END.search(text)
     )
 
@@ -122,6 +151,9 @@ def _tail_start(blocks: list[Block]) -> int | None:
         if index < max(TAIL_MIN_POSITION, len(blocks) * TAIL_MIN_SHARE) or len(block.text) > 120:
             continue
         if rules.TAIL_HEADING.match(block.text) or rules.CONTACT_HEADING.match(block.text):
+            return index
+    for index, block in enumerate(blocks):
+        if index >= max(TAIL_MIN_POSITION, len(blocks) * TAIL_MIN_SHARE) and rules.TAIL_PARAGRAPH.match(block.text):
             return index
     return None
 
@@ -163,10 +195,20 @@ def clean_blocks(
         kept = kept[:tail]
     kept = _drop_contact_run(kept)
     kept = _drop_closing_date(kept, credits)
+    kept = _drop_edges(kept)
     kept = _strip_dateline(kept, credits)
     if kept:
         kept[-1] = Block(kept[-1].kind, strip_trailing_credit(kept[-1].text, credits))
     return [block for block in kept if block.text]
+
+
+def _drop_edges(blocks: list[Block]) -> list[Block]:
+    """A location line above the story ("ANKARA") and an author's biography below it."""
+    while blocks and len(blocks) > 1 and rules.LOCATION_LINE.match(blocks[0].text):
+        blocks = blocks[1:]
+    while len(blocks) > 2 and rules.AUTHOR_BIO.match(blocks[-1].text):
+        blocks = blocks[:-1]
+    return blocks
 
 
 def _drop_closing_date(blocks: list[Block], credits: Credits) -> list[Block]:

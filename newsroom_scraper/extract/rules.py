@@ -178,10 +178,31 @@ COUNTER_LINE = re.compile(
 
 # Editor tags and end markers.
 EDITOR_TAG = re.compile(
-    r"^\s*[\[【(（]?\s*(editor|editors|edited by|责任编辑|責任編輯|编辑|編輯|责编|校对|审核|redaktion|rédaction|"
-    r"redacción|編集)\s*[:：]\s*[^\]】)）]{1,60}[\]】)）]?\s*$",
+    r"^\s*[\[【(（]?\s*(editor|editors|edited by|page editor|web editor|responsible official|nasa official|"
+    r"责任编辑|責任編輯|编辑|編輯|责编|責編|校对|审核|redaktion|rédaction|redacción|edição|編集)\s*[:：]\s*"
+    r"[^\]】)）]{1,60}[\]】)）]?\s*$",
     re.IGNORECASE,
 )
+# Lines made only of bracketed tags: "【纠错】【责任编辑：李华】".
+BRACKET_TAGS = re.compile(r"^\s*(【[^】]{1,24}】\s*)+$")
+# A paragraph that is an e-mail address and nothing else (a reporter's signature).
+EMAIL_ONLY = re.compile(r"^\s*[(<]?[\w.+-]+@[\w-]+\.[\w.-]+[)>]?\s*$")
+# Release numbers and reference codes: "IP/24/1432", "RELEASE 13-201", "Pressemitteilung Nr. 123/2023".
+REFERENCE_LINE = re.compile(
+    r"^\s*((IP|MEMO|STATEMENT|SPEECH|QANDA|AC)/\d{2}/\d+|release\s*(no\.?|number|#)?\s*:?\s*\d{2,4}-\d+|"
+    r"(pressemitteilung|press release|communiqué|comunicado)\s*(nr\.?|no\.?|n°|núm\.?)?\s*:?\s*\d+\s*/\s*\d{2,4})\s*$",
+    re.IGNORECASE,
+)
+# Licence footers: "Todo o conteúdo ... Licença Creative Commons ...".
+LICENSE_LINE = re.compile(r"creative commons|licença|licencia\s+creative|\bcc[- ]by\b", re.IGNORECASE)
+# A location line standing alone above the story: "ANKARA", "NEW DELHI".
+LOCATION_LINE = re.compile(r"^\s*[A-Z][A-Z'’.-]{2,20}(\s[A-Z][A-Z'’.-]{1,20}){0,2}\s*$")
+# An author's biography closing a feature: "Marcus Hale is Curio Science's health editor."
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(\s[A-Z][\w'’.-]+){1,3}\s+(is|was)\s+(a|an|the|\w+'s|\w+’s)\s[^.]{0,80}"
+    r"\b(writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer)\b",
+)
+
 # Editors' initials closing agency copy: "awr/ mrr/", "jk/dpa".
 EDITOR_INITIALS = re.compile(r"^\s*(?:[a-ząćęłńóśźż]{2,4}\s*/\s*){1,4}(?:[a-ząćęłńóśźż]{2,4})?\s*$")
 END_MARKER = re.compile(
@@ -208,7 +229,16 @@ TAIL_HEADING = re.compile(
     r"forward[- ]looking statements?|safe harbor statement|cautionary (note|statement).{0,40}|"
     r"media contacts?|press contacts?|investor (relations|contacts?)|contact presse|pressekontakt|"
     r"medienkontakt|contacto de prensa|会社概要|会社情報|企業概要|本件に関するお問い合わせ.*|关于\S{1,30}|"
-    r"notes to editors|note to editors|editor'?s notes?|# # #)\s*[:：]?\s*$",
+    r"notes to editors|note to editors|editor'?s notes?|# # #|for more information|more information|"
+    r"further information|weitere informationen|plus d'informations|más información|originalpublikation|"
+    r"original publication|publication details?|journal reference|reference|referenz|bibliographie|"
+    r"【?論文情報】?|[【＜<]?お問い合わせ先?[】＞>]?|【?问询】?)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+# Tails that open a paragraph: "About the institute: ...", "Media contact: ...", "Hinweis: ...".
+TAIL_PARAGRAPH = re.compile(
+    r"^\s*(about (the |our )?[\w .&'’-]{2,60}|media contacts?|press contacts?|media enquiries|press office|"
+    r"hinweis( für (die )?redaktion(en)?)?|notes? to editors|note aux rédactions|contact presse|pressekontakt)\s*[:：]",
     re.IGNORECASE,
 )
 
@@ -220,7 +250,9 @@ SOURCE_LINE = re.compile(
 )
 # Photo credits and captions with an agency credit, e.g. "(Xinhua/Li Gang)".
 PHOTO_CREDIT = re.compile(
-    r"([（(][^（）()]{0,30}(摄|攝|供图|图)[)）]\s*$|"
+    r"([（(][^（）()]{0,30}(摄|攝|供图|图)[^（）()]{0,20}[)）]\s*$|"
+    r"[|·–]\s*(photo|foto|bild|image|crédit|credit|imagen)\s*[:：][^|]{1,60}$|"
+    r"\b[A-Z]{2,10}/[A-Z][A-Z .'’-]{2,40}\s*$|"
     r"\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/[^()]{1,40}\)|"
     r"^\s*(photo|photograph|image|foto|bild|crédit photo|图片|摄影|写真|фото)\s*[:：]\s*.{1,80}$|"
     r"^\s*(photo|image) credit\b.{0,80}$|"
@@ -229,7 +261,11 @@ PHOTO_CREDIT = re.compile(
 )
 # A trailing credit after the last sentence: "... by 2020. (Xinhua)".
 TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’»。！？])\s*[(（]\s*(?P<name>[A-Z\u4e00-\u9fff][^()（）\d]{0,30}?)\s*[)）]\s*$"
+    r"(?<=[.!?\"”’»。！？])\s*[(（]\s*(?P<name>[A-Za-z\u4e00-\u9fff][^()（）\d]{0,30}?)\s*[)）]\s*\.?\s*$"
+)
+# An editor's tag glued to the last sentence: "...資訊。（編輯：陳大文）1020627".
+TRAILING_EDITOR = re.compile(
+    r"\s*[（(]\s*(編輯|编辑|责编|責編|责任编辑|責任編輯|editor)\s*[:：][^）)]{1,20}[）)]\s*\d*\s*$"
 )
 # Reuters-style tails: "(Reporting by Jane Doe; Editing by John Smith)".
 REPORTING_TAIL = re.compile(
@@ -248,6 +284,14 @@ DATELINE = re.compile(
 DATELINE_NO_DASH = re.compile(
     r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)(?:,\s*[\w.'’ ]{1,25}?){0,3},?\s*\((?P<agency>[^()]{2,30})\)\s+(?=\S)"
 )
+# Agency first: "(ANSA) - ROMA, 27 GIU - ".
+DATELINE_AGENCY_FIRST = re.compile(
+    r"^\s*\((?P<agency>[^()]{2,20})\)\s*[-–—]\s*[^\W\d_][\w .'’]{1,30}(?:,\s*[\w .]{1,20})?\s*[-–—]\s+(?=\S)"
+)
+# Title-case place and a spaced dash: "Brasília - O Ministério ...", "Madrid – La ...".
+DATELINE_TITLE_PLACE = re.compile(
+    r"^\s*[A-ZÀ-Ý][\wÀ-ÿ'’.]{2,20}(?:\s[A-ZÀ-Ý][\wÀ-ÿ'’.]{1,20}){0,2}\s[-–—]\s(?=[A-ZÀ-Ý])"
+)
 # An agency credit standing alone as the last line: "(ats)", "(APA)".
 CREDIT_LINE = re.compile(r"^\s*[(（]\s*(?P<name>[^()（）\d]{2,30}?)\s*[)）]\s*$")
 # A dateline that names only the place: "WASHINGTON –", "NEW YORK, N.Y. —".
@@ -257,12 +301,18 @@ DATELINE_PLACE = re.compile(
 )
 # Chinese wire datelines: "新华社北京6月27日电（记者 王明）".
 DATELINE_ZH = re.compile(
-    r"^\s*(?P<agency>新华社|中新社|中新网|人民网|央视网|光明网)\S{0,20}?电\s*([（(][^）)]{0,30}[）)])?\s*"
+    r"^\s*(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网|光明网|中央社)\S{0,20}?[电電]\s*"
+    r"([（(](记者|記者)?\s*(?P<reporter>[^）)\s]{2,4})?[^）)]{0,30}[）)])?\s*"
+)
+# Taiwanese style, all in brackets: "（中央社記者王小明台北27日電）".
+DATELINE_ZH_BRACKETED = re.compile(
+    r"^\s*[（(](?P<agency>中央社|新華社|新华社|中新社)(記者|记者)(?P<reporter>[^\s）)]{2,4}?)\S{0,12}?[電电][）)]\s*"
 )
 
 # Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
 BYLINE = re.compile(
-    r"^\s*(by|von|par|por|di|door|автор|作者|文|记者)\s*[:：]?\s+(?P<names>[^|\n]{2,120}?)\s*(\||$|\n)",
+    r"^\s*(?:(?:by|von|par|por|di|door|автор|bản tin)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"
+    r"(?P<names>[^|\n]{2,120}?)\s*(\||$|\n|\s(?=(摄影|攝影|编辑|編輯|来源|來源|责任编辑|时间|發布|发布)\s*[:：]))",
     re.IGNORECASE,
 )
 # Words that make a byline name not a person ("Staff Writers", "Press Office").
@@ -273,14 +323,17 @@ NOT_AUTHOR_WORDS = frozenset(
         "photo", "photos", "photographer", "foto", "photography", "images", "getty", "reuters", "xinhua", "afp",
         "dpa", "efe", "ap", "writers", "corp", "inc", "ltd", "llc", "gmbh", "ag", "plc", "co", "company",
         "group", "university", "institute", "ministry", "department", "news", "media", "newswire", "wire",
-        "foundation", "association", "council", "commission", "government",
+        "foundation", "association", "council", "commission", "government", "bundesministerium", "ministerium",
+        "ministère", "ministerio", "ministero", "ministério", "behörde", "amt", "institut", "universität",
+        "université", "universidad", "agência", "agencia", "agence", "频道", "頻道", "编辑部", "中心", "网站",
+        "报社", "通讯社", "新闻网",
     }
 )  # fmt: skip
 JOB_TITLE = re.compile(
-    r",\s*(senior |chief |deputy |associate |managing |contributing )?(science |staff |news |health |tech(nology)? |"
-    r"political |business |foreign |economics |environment |sports |special )?(writer|editor|reporter|correspondent|"
-    r"journalist|columnist|producer|officer|manager|director|contributor|intern|photographer|communications|"
-    r"specialist)s?\b.*$",
+    r"\s*(?:,|\s[-–—·|]\s?)\s*(?:[\w-]+\s+){0,3}(writer|editor|reporter|correspondent|journalist|columnist|"
+    r"producer|officer|manager|director|contributor|intern|photographer|communications|specialist|repórter|"
+    r"reportero|reportera|periodista|redator|redatora|jornalista|correspondente|redakteur|redakteurin|"
+    r"korrespondent|korrespondentin|journaliste|rédacteur|rédactrice)s?\b.*$",
     re.IGNORECASE,
 )
 
@@ -289,5 +342,5 @@ AGENCIES = frozenset(
     """xinhua reuters afp ap associated press efe dpa ansa kyodo yonhap tass ria novosti interfax anadolu bernama
     antara pti ians upi sputnik agerpres mti ctk pap tanjug belga anp apa sda ats keystone-sda epa kna wam spa
     mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire marketwired
-    cna cns chinadaily 新华社 中新社 人民网 共同社 时事通信社 共同通信 時事通信""".split()
+    cna cns chinadaily 新华社 新華社 中新社 人民网 共同社 时事通信社 共同通信 時事通信 中央社 共同 時事""".split()
 )
