@@ -35,6 +35,7 @@ HTML_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/xml|applica
 MIN_BODY_LENGTH = 250
 # A body whose text is mostly the page's own link texts is a list of headlines.
 LISTING_LINK_SHARE = 0.5
+CRUMB_ENDS = frozenset("›>»/")
 # The header (deck, byline, date line) fits in this many lines under the headline.
 HEADER_WINDOW = 8
 # A deck (subtitle) above the byline is a line or two of moderate length.
@@ -94,7 +95,9 @@ def _headline_index(lines: list[str], title: str | None) -> int | None:
         return None
     key = re.sub(r"\W+", "", title).lower()
     for index, line in enumerate(lines):
-        if re.sub(r"\W+", "", line).lower() == key:
+        # The breadcrumb often ends with the headline: the line before it then ends in "›" or ">".
+        after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in CRUMB_ENDS
+        if re.sub(r"\W+", "", line).lower() == key and not after_crumb:
             return index
     for index, line in enumerate(lines):
         line_key = re.sub(r"\W+", "", line).lower()

@@ -62,6 +62,8 @@ MAX_DATE_LINE = 100
 MAX_DATE_LINE_REST = 60
 # Link texts this long are headlines of other stories, not author or section links.
 MIN_HEADLINE_LINK = 30
+# ... and the line is mostly that link (not "Carl-Ludwig-Institut für marine Ökologie, Bremen").
+LINK_SHARE = 0.6
 
 
 def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> list[str]:
@@ -153,7 +155,7 @@ def _beside_headline_link(lines: list[str], index: int, links: set[str]) -> bool
     """The date of another story: its line is, or stands next to, the headline of a link."""
     for neighbour in lines[max(0, index - 1) : index + 2]:
         for link in links:
-            if len(link) >= MIN_HEADLINE_LINK and link in neighbour:
+            if len(link) >= MIN_HEADLINE_LINK and link in neighbour and len(link) >= len(neighbour) * LINK_SHARE:
                 return True
     return False
 
@@ -161,8 +163,8 @@ def _beside_headline_link(lines: list[str], index: int, links: set[str]) -> bool
 def visible_dates(lines: list[str], headline_index, language, now, date_order=None, links=frozenset()):
     """(published, modified, the lines they came from) from the date lines near the headline.
 
-    `links` are the page's link texts: a date beside a linked headline dates
-    another story (latest news, related articles), not this one.
+    `links` are the page's link texts: dates beside linked headlines, more
+    than once, date other stories (latest news, related articles), not this one.
     """
     published = modified = None
     used: list[str] = []
@@ -170,9 +172,12 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
         return None, None, used
     window = range(headline_index + 1, min(len(lines), headline_index + 1 + LINES_AFTER_HEADLINE))
     before = range(max(0, headline_index - LINES_BEFORE_HEADLINE), headline_index)
-    for index in [*window, *before]:
+    order = [*window, *before]
+    # Dated headlines of other stories come in lists: a date beside a link is a decoy only when it repeats.
+    listed = {i for i in order if find_date_strings(lines[i]) and _beside_headline_link(lines, i, links)}
+    for index in order:
         line = lines[index]
-        if _beside_headline_link(lines, index, links):
+        if index in listed and len(listed) > 1:
             continue
         if text_length(line) > MAX_DATE_LINE:
             opening = leading_date(line)

@@ -37,7 +37,10 @@ MAX_TOOLBAR_CHARS = 160
 # An element holding this share of the page's text is the article, not a box.
 PROTECTED_SHARE = 0.4
 DATE_LIKE = re.compile(
-    r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b"
+    r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b|"
+    r"\b\d{1,2}\.? \w{3,9}\.? \d{4}\b|\b\d{1,2}\s+(minutes?|hours?|days?|weeks?)\s+ago\b|"
+    r"\b(yesterday|gestern|hier|ayer|ieri)\b|昨天|昨日",
+    re.IGNORECASE,
 )
 # Contact blocks hold a number, an e-mail or a label with a colon.
 CONTACT_HINT = re.compile(r"[\d@:：]")

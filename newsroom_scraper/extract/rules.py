@@ -184,7 +184,7 @@ EDITOR_TAG = re.compile(
     re.IGNORECASE,
 )
 # Lines made only of bracketed tags: "【纠错】【责任编辑：李华】".
-BRACKET_TAGS = re.compile(r"^\s*(【[^】]{1,24}】\s*)+$")
+BRACKET_TAGS = re.compile(r"^\s*(【[^】]{1,24}】\s*){2,}$|^\s*【[^】]{0,12}[:：][^】]{0,12}】\s*$")
 # A paragraph that is an e-mail address and nothing else (a reporter's signature).
 EMAIL_ONLY = re.compile(r"^\s*[(<]?[\w.+-]+@[\w-]+\.[\w.-]+[)>]?\s*$")
 # Release numbers and reference codes: "IP/24/1432", "RELEASE 13-201", "Pressemitteilung Nr. 123/2023".
@@ -199,7 +199,7 @@ LICENSE_LINE = re.compile(r"creative commons|licença|licencia\s+creative|\bcc[-
 LOCATION_LINE = re.compile(r"^\s*[A-Z][A-Z'’.-]{2,20}(\s[A-Z][A-Z'’.-]{1,20}){0,2}\s*$")
 # An author's biography closing a feature: "Marcus Hale is Curio Science's health editor."
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w'’.-]+(\s[A-Z][\w'’.-]+){1,3}\s+(is|was)\s+(a|an|the|\w+'s|\w+’s)\s[^.]{0,80}"
+    r"^[A-Z][\w'’.-]+(\s[A-Z][\w'’.-]+){1,3}\s+(is|was)\s+(a|an|the|(?:[A-Z][\w.-]*\s){0,3}[\w.-]+['’]s)\s[^.]{0,80}"
     r"\b(writer|editor|reporter|correspondent|journalist|columnist|contributor|author|producer)\b",
 )
 
@@ -253,7 +253,7 @@ PHOTO_CREDIT = re.compile(
     r"([（(][^（）()]{0,30}(摄|攝|供图|图)[^（）()]{0,20}[)）]\s*$|"
     r"[|·–]\s*(photo|foto|bild|image|crédit|credit|imagen)\s*[:：][^|]{1,60}$|"
     r"\b[A-Z]{2,10}/[A-Z][A-Z .'’-]{2,40}\s*$|"
-    r"\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/[^()]{1,40}\)|"
+    r"\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/\s*(?-i:[A-Z])[^()]{1,40}\)|"
     r"^\s*(photo|photograph|image|foto|bild|crédit photo|图片|摄影|写真|фото)\s*[:：]\s*.{1,80}$|"
     r"^\s*(photo|image) credit\b.{0,80}$|"
     r"\((photo|photograph|image|picture|foto|bild|photo credit)s?\s*(by|courtesy( of)?|credit|:)[^()]{1,60}\)\s*$)",
