@@ -14,7 +14,18 @@ from datetime import UTC, datetime
 
 from ..record import Article
 from .body import extract_blocks
-from .byline import find_attribution, find_authors, find_byline, header_source, markup_authors, metadata_names
+from .byline import (
+    byline_from_markup,
+    closing_source,
+    credited_byline,
+    find_attribution,
+    find_authors,
+    find_byline,
+    header_source,
+    is_person,
+    markup_authors,
+    metadata_names,
+)
 from .clean import Credits, clean_blocks
 from .dates import find_dates
 from .datetext import date_order_for, parse_closing_date, parse_iso, parse_text
@@ -41,6 +52,8 @@ HEADER_WINDOW = 8
 # A deck (subtitle) above the byline is a line or two of moderate length.
 MAX_DECK_LINES = 2
 MAX_DECK_CHARS = 250
+# Shorter lines in the header are labels and names ("From:", "Department for Transport"), not a deck.
+MAX_LABEL_CHARS = 40
 ARTICLE_OG_TYPES = ("article", "news", "newsarticle", "blogposting", "press_release")
 
 
@@ -118,7 +131,7 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
     if not marks:
         return set(date_lines)
     zone = window[: max(marks) + 1]
-    unmarked = [line for i, line in enumerate(zone) if i not in marks]
+    unmarked = [line for i, line in enumerate(zone) if i not in marks and len(line) > MAX_LABEL_CHARS]
     if len(unmarked) > MAX_DECK_LINES or any(len(line) > MAX_DECK_CHARS for line in unmarked):
         # Paragraphs stand before the date line: it closes the story, it does not head it.
         return {window[i] for i in marks} | date_lines
@@ -186,9 +199,11 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
         chosen = (parse_iso(value, now) or parse_text(value, page_language, now, date_order)) if value else None
         result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
     byline = find_byline(lines, index)
+    keys = site_names(meta, url)
     # The marked-up author search copies the tree: only when nothing better names the author.
-    marked = markup_authors(tree) if not byline and not metadata_names(meta) else None
-    credits = Credits(source=header_source(lines, index))
+    named = byline or any(is_person(name, keys) for name in metadata_names(meta))
+    marked = None if named else credited_byline(markup_authors(tree) or byline_from_markup(tree), keys)
+    credits = Credits(source=header_source(lines, index) or closing_source(lines, index))
     if rules.attribution:
         credits.source = select_text(tree, rules.attribution)[0] or credits.source
     header_lines = header_zone(lines, index, set(date_lines), byline)
@@ -208,7 +223,6 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
         if closing:
             result.date, result.date_source = closing, "closing"
     result.link_share = _link_share(link_texts, result.body) if result.body else 0.0
-    keys = site_names(meta, url)
     result.authors = find_authors(meta, byline, credits, keys, marked)
     result.attribution = find_attribution(credits, byline or marked, result.authors)
     result.language = rules.language or find_language(tree, meta, result.body or " ".join(lines), content_language)

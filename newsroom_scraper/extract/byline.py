@@ -16,9 +16,13 @@ from trafilatura.metadata import extract_author as trafilatura_extract_author
 
 from . import rules
 from .clean import Credits
+from .prune import class_words
 from .structured import PageMetadata
-from .text import squash
+from .text import element_text, squash
 
+MAX_BYLINE_CHARS = 80
+PLAIN_NAME = re.compile(r"[^\W\d_][\w .'’-]{2,40}")
+COMMENT_WORDS = frozenset(rules.COMMENT_TOKENS)
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                "byl", "citation_author")  # fmt: skip
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|、|，|/)\s*", re.IGNORECASE)
@@ -26,7 +30,7 @@ MAX_NAME_WORDS = 5
 
 
 NAME_LABEL = re.compile(
-    r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|"
+    r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"
     r"veröffentlicht von|eingestellt von|verfasst von|publié par|publicado por|escrito por|by|von|par|por|door|"
     r"di|af|av)\b\s*[:：]?\s*",
     re.IGNORECASE,
@@ -39,7 +43,7 @@ def _clean_name(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """"ZHANG YU" -> "Zhang Yu": bylines shout, records do not."""
+    """ "ZHANG YU" -> "Zhang Yu": bylines shout, records do not."""
     return name.title() if name.isupper() and len(name) > 3 and name.isascii() else name
 
 
@@ -54,7 +58,11 @@ def is_person(name: str, site_keys: set[str]) -> bool:
     words = name.lower().replace(".", " ").split()
     if not words or len(words) > MAX_NAME_WORDS:
         return False
+    if all(len(word) <= 3 for word in words) and name.isupper():
+        return False  # initials ("KH", "JA") sign agency copy; they are not names
     if any(word in rules.NOT_AUTHOR_WORDS for word in words):
+        return False
+    if any(word in name for word in rules.CJK_ORGANISATION_WORDS):
         return False
     key = re.sub(r"\W+", "", name).lower()
     return key not in site_keys and key not in rules.AGENCIES
@@ -85,11 +93,37 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     if headline_index is None:
         return None
     for line in lines[max(0, headline_index - 2) : headline_index + 10]:
+        inline = rules.CJK_BYLINE.search(line) if len(line) <= 200 else None
+        if inline:
+            return inline.group("names")
         match = rules.BYLINE.match(line)
         if match:
             names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
             names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
-            return rules.JOB_TITLE.sub("", names).strip(" ,;|:") or None
+            return _clean_name(names) or None
+    return None
+
+
+# Class words templates give the byline, in the languages we meet ("autor", "muhabir", "auteur").
+BYLINE_CLASS_WORDS = frozenset(
+    {"byline", "author", "authors", "autor", "autores", "auteur", "autore", "muhabir", "yazar", "reporter",
+     "writer", "journalist", "verfasser", "articleauthor", "postauthor", "entryauthor", "authorname"}
+)  # fmt: skip
+
+
+def byline_from_markup(tree: html.HtmlElement) -> str | None:
+    """The text of a short element whose class names it the byline; a name inside it ("nome") wins."""
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style", "form", "a"):
+            continue
+        if not class_words(element) & BYLINE_CLASS_WORDS or element.xpath("ancestor::form"):
+            continue
+        if any(class_words(ancestor) & COMMENT_WORDS for ancestor in element.iterancestors()):
+            continue  # a commenter, not the author
+        text = _clean_name(element_text(element))
+        if 2 < len(text) < MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
+            return text
     return None
 
 
@@ -145,6 +179,19 @@ def metadata_names(meta: PageMetadata) -> list[str]:
     return _jsonld_authors(meta) or _meta_names(meta)
 
 
+def credited_byline(text: str | None, site_keys: set[str]) -> str | None:
+    """A marked-up byline fit to be the attribution: it names a person, or it is a plain name
+    ("Пресс-служба"), not initials or codes ("KH/JA")."""
+    if not text:
+        return None
+    names = split_names(text)
+    if names and all(name.isupper() and len(name) <= 3 for name in names):
+        return None
+    if any(is_person(name, site_keys) for name in names):
+        return text
+    return text if PLAIN_NAME.fullmatch(text) and not text.isupper() else None
+
+
 def find_attribution(credits: Credits, byline: str | None, authors: list[str]) -> str | None:
     """DESIGN.md's order: an explicit source credit, the agency of a dateline or trailing credit, the byline."""
     if credits.source:
@@ -158,6 +205,9 @@ def find_attribution(credits: Credits, byline: str | None, authors: list[str]) -
     return None
 
 
+SOURCE_LABEL = re.compile(r"^\s*(from|source|quelle|fuente|fonte|来源|來源|出典)\s*[:：]\s*$", re.IGNORECASE)
+# How far below the headline a standalone source line is looked for.
+CLOSING_SOURCE_LINES = 120
 SOURCE_INLINE = re.compile(
     r"(?:来源|來源|稿源|出处|出典|source|quelle|fuente|fonte|источник|المصدر|^from)\s*[:：]\s*"
     r"(?P<name>[^|【\[\]】\s]+(?:\s(?![\d【\[|]|作者|编辑|责任编辑|时间|发布|点击|浏览|字号)[^|【\[\]】\s]+){0,3})",
@@ -166,13 +216,27 @@ SOURCE_INLINE = re.compile(
 
 
 def header_source(lines: list[str], headline_index: int | None) -> str | None:
-    """A "来源：新华社" / "Source: China Daily" credit written in the header lines."""
+    """A "来源：新华社" / "Source: China Daily" / "From: Department for Transport" credit in the header lines."""
     if headline_index is None:
         return None
-    for line in lines[headline_index + 1 : headline_index + 8]:
+    window = lines[headline_index + 1 : headline_index + 8]
+    for position, line in enumerate(window):
         if len(line) > 200:
             continue
         match = SOURCE_INLINE.search(line)
         if match:
             return match.group("name").strip(" ,;") or None
+        label = SOURCE_LABEL.match(line)
+        if label and position + 1 < len(window) and len(window[position + 1]) <= 80:
+            return window[position + 1]  # "From:" and the name in two cells (<dt>/<dd>)
+    return None
+
+
+def closing_source(lines: list[str], headline_index: int | None) -> str | None:
+    """A "Source: ..." line standing alone below the story ("出典：共同通信")."""
+    start = headline_index + 1 if headline_index is not None else 0
+    for line in lines[start : start + CLOSING_SOURCE_LINES]:
+        match = rules.SOURCE_LINE.match(line)
+        if match and len(line) < 120:
+            return match.group("name").strip() or None
     return None

@@ -82,7 +82,7 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
         if needs_agency == "known" and agency.lower().split("/")[0] not in rules.AGENCIES:
             continue
         credits.agency = credits.agency or agency
-        reporter = match.groupdict().get("reporter")
+        reporter = match.groupdict().get("reporter") or _reporter_before_place(match.groupdict().get("who"))
         if reporter:
             credits.reporters.append(reporter)
         return text[match.end() :].lstrip()
@@ -90,6 +90,13 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
     if opening:
         return text[opening[1] :].lstrip()
     return None
+
+
+def _reporter_before_place(who: str | None) -> str | None:
+    """ "王小明台北" -> "王小明": a Chinese name of two or three characters, then a place of two."""
+    if not who:
+        return None
+    return who[: len(who) - 2] if len(who) <= 5 else who[:3]
 
 
 # Dateline forms, tried in order, and whether the credit must be an agency

@@ -42,6 +42,10 @@ DATE_LIKE = re.compile(
     r"\b(yesterday|gestern|hier|ayer|ieri)\b|昨天|昨日",
     re.IGNORECASE,
 )
+# A caption is short and is not a sentence: no full stop at its end.
+MAX_CAPTION_CHARS = 60
+CAPTION_TYPE = frozenset({"font", "small", "em", "i", "span"})
+CAPTION_END = re.compile(r"[.!?。！？:：]\s*$")
 # Contact blocks hold a number, an e-mail or a label with a colon.
 CONTACT_HINT = re.compile(r"[\d@:：]")
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
@@ -229,6 +233,46 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
     return _remove_outermost(doomed)
 
 
+def _only_image(element: html.HtmlElement) -> bool:
+    return element.find(".//img") is not None and not element_text(element)
+
+
+def _styled_as_caption(element: html.HtmlElement) -> bool:
+    """Centred, or all in small/italic/coloured type, and not a heading: how old templates set captions."""
+    if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "li"):
+        return False
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if element.get("align") == "center" or "text-align:center" in style:
+        return True
+    children = [child for child in element if isinstance(child.tag, str)]
+    return len(children) == 1 and children[0].tag in CAPTION_TYPE and not (element.text or "").strip()
+
+
+def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
+    """A short line right under a picture, with no sentence punctuation: its caption ("毕业典礼现场").
+
+    Figures with <figcaption> go by markup; old templates put the picture in
+    one paragraph and the caption in the next.
+    """
+    doomed = []
+    for image in tree.iter("img"):
+        holder = image
+        while holder.getparent() is not None and _only_image(holder.getparent()) and holder.getparent().tag != "body":
+            holder = holder.getparent()
+        following = holder.getnext()
+        if following is None or not isinstance(following.tag, str):
+            continue
+        text = element_text(following)
+        if (
+            0 < len(text) <= MAX_CAPTION_CHARS
+            and not CAPTION_END.search(text)
+            and _styled_as_caption(following)
+            and guard.allows(following)
+        ):
+            doomed.append(following)
+    return _remove_outermost(doomed)
+
+
 def prune_boilerplate(tree: html.HtmlElement, headline: html.HtmlElement | None, drops=()) -> dict[str, int]:
     """Prune `tree` in place; returns how many elements each stage removed.
 
@@ -239,6 +283,7 @@ def prune_boilerplate(tree: html.HtmlElement, headline: html.HtmlElement | None,
     for selector in drops:
         removed["profile"] += _remove_outermost([n for n in selector(tree) if isinstance(n, html.HtmlElement)])
     removed["forms"] = drop_form_boxes(tree, guard)
+    removed["captions"] = drop_image_captions(tree, guard)
     removed["markup"] = drop_by_markup(tree, guard)
     removed["text"] = drop_by_text(tree, guard)
     return removed

@@ -31,7 +31,8 @@ CONSENT_TOKENS = ("cookie", "cookies", "consent", "gdpr", "privacy")
 NEWSLETTER_TOKENS = ("newsletter", "subscribe", "subscription", "signup", "optin")
 AD_TOKENS = ("ad", "ads", "advert", "adverts", "advertisement", "adslot", "sponsor", "sponsored", "dfp", "gpt")
 CAPTION_TOKENS = ("caption", "credit", "credits", "photocredit", "figcaption")
-COMMENT_TOKENS = ("comment", "comments", "disqus", "respond", "reply", "kommentare", "kommentar", "commentaires",
+COMMENT_TOKENS = ("comment", "comments", "disqus", "respond", "reply", "kommentare", "kommentar", "commentaire",
+                  "commentaires",
                   "comentarios", "replies")  # fmt: skip
 TAG_TOKENS = ("tags", "taglist", "tagcloud", "keywords")
 PAGER_TOKENS = ("pager", "pagination", "prevnext", "postnav")
@@ -306,14 +307,18 @@ DATELINE_ZH = re.compile(
 )
 # Taiwanese style, all in brackets: "（中央社記者王小明台北27日電）".
 DATELINE_ZH_BRACKETED = re.compile(
-    r"^\s*[（(](?P<agency>中央社|新華社|新华社|中新社)(記者|记者)(?P<reporter>[^\s）)]{2,4}?)\S{0,12}?[電电][）)]\s*"
+    r"^\s*[（(](?P<agency>中央社|新華社|新华社|中新社)(記者|记者)(?P<who>[^\s）)\d]{3,8}?)\d{1,2}日[電电][）)]\s*"
 )
 
 # Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
 BYLINE = re.compile(
-    r"^\s*(?:(?:by|von|par|por|di|door|автор|bản tin)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"
+    r"^\s*(?:(?:by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"
     r"(?P<names>[^|\n]{2,120}?)\s*(\||$|\n|\s(?=(摄影|攝影|编辑|編輯|来源|來源|责任编辑|时间|發布|发布)\s*[:：]))",
     re.IGNORECASE,
+)
+# A byline inside a metadata line: "发布时间：2013-06-27  作者：王明  摄影：李华".
+CJK_BYLINE = re.compile(
+    r"(?:作者|记者|記者|撰文|文)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)"
 )
 # Words that make a byline name not a person ("Staff Writers", "Press Office").
 NOT_AUTHOR_WORDS = frozenset(
@@ -325,10 +330,12 @@ NOT_AUTHOR_WORDS = frozenset(
         "group", "university", "institute", "ministry", "department", "news", "media", "newswire", "wire",
         "foundation", "association", "council", "commission", "government", "bundesministerium", "ministerium",
         "ministère", "ministerio", "ministero", "ministério", "behörde", "amt", "institut", "universität",
-        "université", "universidad", "agência", "agencia", "agence", "频道", "頻道", "编辑部", "中心", "网站",
-        "报社", "通讯社", "新闻网",
+        "université", "universidad", "agência", "agencia", "agence",
     }
 )  # fmt: skip
+# Chinese and Japanese organisation words: a "name" holding one is a channel or a desk.
+CJK_ORGANISATION_WORDS = ("频道", "頻道", "编辑部", "編輯部", "中心", "网站", "報社", "报社", "通讯社", "新闻网",
+                          "新聞網", "記者クラブ", "編集部")  # fmt: skip
 JOB_TITLE = re.compile(
     r"\s*(?:,|\s[-–—·|]\s?)\s*(?:[\w-]+\s+){0,3}(writer|editor|reporter|correspondent|journalist|columnist|"
     r"producer|officer|manager|director|contributor|intern|photographer|communications|specialist|repórter|"
