@@ -60,6 +60,8 @@ LINES_BEFORE_HEADLINE = 3
 # sentence ("the meeting on 5 February 2020") is not the publication date.
 MAX_DATE_LINE = 100
 MAX_DATE_LINE_REST = 60
+# A line that says "Published:"/"发布时间：" may carry more metadata beside the date.
+MAX_LABELLED_LINE = 200
 # Link texts this long are headlines of other stories, not author or section links.
 MIN_HEADLINE_LINK = 30
 # ... and the line is mostly that link (not "Carl-Ludwig-Institut für marine Ökologie, Bremen").
@@ -179,14 +181,15 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
         line = lines[index]
         if index in listed and len(listed) > 1:
             continue
-        if text_length(line) > MAX_DATE_LINE:
+        if text_length(line) > MAX_DATE_LINE and not (len(line) <= MAX_LABELLED_LINE and PUBLISHED_LABEL.search(line)):
             opening = leading_date(line)
             if opening and published is None:
                 published = parse_text(opening[0], language, now, date_order)
             continue
         strings = find_date_strings(line)
         for position, string in enumerate(strings):
-            if text_length(line) - text_length(string) > MAX_DATE_LINE_REST:
+            labelled = bool(PUBLISHED_LABEL.search(line[max(0, line.find(string) - 12) : line.find(string)]))
+            if text_length(line) - text_length(string) > MAX_DATE_LINE_REST and not labelled:
                 continue
             parsed = parse_text(string, language, now, date_order)
             if not parsed:
