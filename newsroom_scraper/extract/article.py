@@ -38,7 +38,7 @@ from .section import find_section
 from .selectors import compile_selector, select_elements, select_text
 from .structured import read_metadata
 from .text import block_lines, squash, text_length
-from .title import find_title, site_names
+from .title import find_title
 from .urls import canonical_url, normalise_url, site_of
 
 HTML_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/xml|application/xml|text/plain)?\s*(;|$)", re.I)
@@ -199,10 +199,9 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
         chosen = (parse_iso(value, now) or parse_text(value, page_language, now, date_order)) if value else None
         result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
     byline = find_byline(lines, index)
-    keys = site_names(meta, url)
     # The marked-up author search copies the tree: only when nothing better names the author.
-    named = byline or any(is_person(name, keys) for name in metadata_names(meta))
-    marked = None if named else credited_byline(markup_authors(tree) or byline_from_markup(tree), keys)
+    named = byline or any(is_person(name) for name in metadata_names(meta))
+    marked = None if named else credited_byline(markup_authors(tree) or byline_from_markup(tree))
     credits = Credits(source=header_source(lines, index) or closing_source(lines, index))
     if rules.attribution:
         credits.source = select_text(tree, rules.attribution)[0] or credits.source
@@ -223,7 +222,7 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
         if closing:
             result.date, result.date_source = closing, "closing"
     result.link_share = _link_share(link_texts, result.body) if result.body else 0.0
-    result.authors = find_authors(meta, byline, credits, keys, marked)
+    result.authors = find_authors(meta, byline, credits, marked)
     result.attribution = find_attribution(credits, byline or marked, result.authors)
     result.language = rules.language or find_language(tree, meta, result.body or " ".join(lines), content_language)
     return result

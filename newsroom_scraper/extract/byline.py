@@ -52,7 +52,7 @@ def _organisation(value: str) -> bool:
     return any(word in rules.NOT_AUTHOR_WORDS for word in words) and len(words) > 2
 
 
-def is_person(name: str, site_keys: set[str]) -> bool:
+def is_person(name: str) -> bool:
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
         return False
     words = name.lower().replace(".", " ").split()
@@ -64,8 +64,8 @@ def is_person(name: str, site_keys: set[str]) -> bool:
         return False
     if any(word in name for word in rules.CJK_ORGANISATION_WORDS):
         return False
-    key = re.sub(r"\W+", "", name).lower()
-    return key not in site_keys and key not in rules.AGENCIES
+    # A personal blog's site name is its author's name, so the site name alone does not disqualify.
+    return re.sub(r"\W+", "", name).lower() not in rules.AGENCIES
 
 
 def split_names(text: str) -> list[str]:
@@ -154,7 +154,7 @@ def _meta_names(meta: PageMetadata) -> list[str]:
 
 
 def find_authors(
-    meta: PageMetadata, byline: str | None, credits: Credits, site_keys: set[str], marked: str | None = None
+    meta: PageMetadata, byline: str | None, credits: Credits, marked: str | None = None
 ) -> list[str]:
     """People credited, from the first source that names one: JSON-LD, author meta tags, the visible byline,
     the marked-up author; plus reporters named in a "(Reporting by ...)" tail."""
@@ -166,11 +166,11 @@ def find_authors(
     )
     authors: list[str] = []
     for source in sources:
-        authors = [display_name(name) for name in dict.fromkeys(source()) if is_person(name, site_keys)]
+        authors = [display_name(name) for name in dict.fromkeys(source()) if is_person(name)]
         if authors:
             break
     for name in credits.reporters:
-        if is_person(name, site_keys) and display_name(name) not in authors:
+        if is_person(name) and display_name(name) not in authors:
             authors.append(display_name(name))
     return authors
 
@@ -179,7 +179,7 @@ def metadata_names(meta: PageMetadata) -> list[str]:
     return _jsonld_authors(meta) or _meta_names(meta)
 
 
-def credited_byline(text: str | None, site_keys: set[str]) -> str | None:
+def credited_byline(text: str | None) -> str | None:
     """A marked-up byline fit to be the attribution: it names a person, or it is a plain name
     ("Пресс-служба"), not initials or codes ("KH/JA")."""
     if not text:
@@ -187,7 +187,7 @@ def credited_byline(text: str | None, site_keys: set[str]) -> str | None:
     names = split_names(text)
     if names and all(name.isupper() and len(name) <= 3 for name in names):
         return None
-    if any(is_person(name, site_keys) for name in names):
+    if any(is_person(name) for name in names):
         return text
     return text if PLAIN_NAME.fullmatch(text) and not text.isupper() else None
 

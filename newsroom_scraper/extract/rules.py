@@ -326,7 +326,7 @@ NOT_AUTHOR_WORDS = frozenset(
         "staff", "admin", "administrator", "newsroom", "desk", "office", "team", "agency", "press", "service",
         "communications", "editorial", "redaktion", "pressestelle", "rédaction", "redacción", "пресс-служба",
         "photo", "photos", "photographer", "foto", "photography", "images", "getty", "reuters", "xinhua", "afp",
-        "dpa", "efe", "ap", "writers", "corp", "inc", "ltd", "llc", "gmbh", "ag", "plc", "co", "company",
+        "dpa", "efe", "ap", "writers", "corp", "inc", "ltd", "llc", "gmbh", "ag", "plc", "company",
         "group", "university", "institute", "ministry", "department", "news", "media", "newswire", "wire",
         "foundation", "association", "council", "commission", "government", "bundesministerium", "ministerium",
         "ministère", "ministerio", "ministero", "ministério", "behörde", "amt", "institut", "universität",
