@@ -21,6 +21,22 @@ NEWSROOM_USER_AGENT = "newsroom_scraper/{version} (+{contact})"
 # Write all crawl stats as JSON here when the crawl ends (None: don't).
 NEWSROOM_STATS_FILE = None
 
+# --- Discovery (see README "Discovery") -----------------------------------------
+# Default None: no cut-off. "YYYY-MM-DD": sitemap/feed entries dated before it are not fetched
+# and records dated before it are not exported. `-a since=...` wins over this.
+NEWSROOM_SINCE = None
+# Default "all": every in-scope link of a listing page is fetched and the extraction decides
+# (no article is lost to a wrong guess; the site's navigation pages are fetched on every run).
+# "articles": only links that look like articles (URL shape, dated headline lists, main content).
+# A source's `allow` patterns, when it has them, decide instead of both.
+NEWSROOM_LISTING_LINKS = "all"
+# Default True: start pages' <link rel="alternate"> RSS/Atom feeds are read too.
+NEWSROOM_DISCOVER_FEEDS = True
+# Default 50: sitemaps read per source from indexes and robots.txt (bounds nested indexes).
+NEWSROOM_MAX_SITEMAPS = 50
+# Default 60: the longest robots.txt Crawl-delay honoured, in seconds; a longer one is cut to it (with a warning).
+NEWSROOM_MAX_CRAWL_DELAY = 60.0
+
 # --- Politeness ---------------------------------------------------------------
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
@@ -52,6 +68,7 @@ EXTENSIONS = {
 # --- Pipelines and output -----------------------------------------------------
 ITEM_PIPELINES = {
     "newsroom_scraper.pipelines.extract.ExtractPipeline": 100,
+    "newsroom_scraper.pipelines.since.SincePipeline": 150,
     "newsroom_scraper.pipelines.validate.ValidatePipeline": 200,
     "newsroom_scraper.pipelines.duplicates.DuplicatesPipeline": 300,
 }

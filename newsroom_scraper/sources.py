@@ -1,23 +1,44 @@
-"""The sources file: which newsrooms a scheduled crawl visits.
+"""The sources file: which newsrooms a scheduled crawl visits, and how (one profile per site).
 
 Validated completely before the crawl starts, so that a typo stops the run
-with a message naming the source and the field instead of half a crawl.
+with a message naming the source and the field instead of half a crawl:
+URLs, domains, regular expressions and CSS/XPath selectors are all checked
+here, not at the first page that would use them.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .extract.selectors import SelectorError, compile_selector
+
 DATE_ORDERS = ("DMY", "MDY", "YMD")
-KNOWN_FIELDS = frozenset({"name", "start_urls", "allowed_domains", "language", "date_order"})
+KNOWN_FIELDS = frozenset(
+    {"name", "start_urls", "sitemaps", "feeds", "allowed_domains", "allow", "deny", "language", "date_order",
+     "download_delay", "concurrency", "selectors"}
+)  # fmt: skip
+SELECTOR_FIELDS = ("title", "date", "body", "attribution")
+KNOWN_SELECTOR_FIELDS = frozenset({*SELECTOR_FIELDS, "drop"})
 
 
 class SourcesError(ValueError):
     """The sources file cannot be used; the message names the source and field."""
+
+
+@dataclass(slots=True, frozen=True)
+class Selectors:
+    """Where one site keeps its title, date, body and credit, and what else to drop (CSS, or "xpath:...")."""
+
+    title: str | None = None
+    date: str | None = None
+    body: str | None = None
+    attribution: str | None = None
+    drop: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -27,6 +48,21 @@ class Source:
     allowed_domains: tuple[str, ...]
     language: str | None = None
     date_order: str | None = None
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    # Regular expressions (searched in the whole URL): article URLs must match one of `allow`, if any,
+    # and none of `deny`. Listing pagination is not subject to them.
+    allow: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+    download_delay: float | None = None
+    concurrency: int | None = None
+    selectors: Selectors = field(default_factory=Selectors)
+
+    def accepts(self, url: str) -> bool:
+        """The profile's allow/deny patterns let `url` be fetched as an article."""
+        if any(re.search(pattern, url) for pattern in self.deny):
+            return False
+        return not self.allow or any(re.search(pattern, url) for pattern in self.allow)
 
 
 def host_of(url: str) -> str:
@@ -46,6 +82,65 @@ def _str_list(table: dict, key: str, where: str) -> list[str]:
     return [v.strip() for v in value]
 
 
+def _url_list(table: dict, key: str, where: str) -> list[str]:
+    urls = _str_list(table, key, where)
+    for url in urls:
+        if not _is_http_url(url):
+            raise SourcesError(f"{where}: '{key}' has {url!r}, which is not an http(s) URL")
+    return urls
+
+
+def _patterns(table: dict, key: str, where: str) -> tuple[str, ...]:
+    patterns = _str_list(table, key, where)
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            message = f"{where}: '{key}' has {pattern!r}, which is not a regular expression: {error}"
+            raise SourcesError(message) from None
+    return tuple(patterns)
+
+
+def _number(table: dict, key: str, where: str, kind: type, minimum: float) -> float | int | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= minimum
+    if kind is int:
+        ok = ok and isinstance(value, int)
+    if not ok:
+        noun = "a whole number" if kind is int else "a number"
+        raise SourcesError(f"{where}: '{key}' must be {noun} of at least {minimum}, not {value!r}")
+    return kind(value)
+
+
+def _selector(value, name: str, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SourcesError(f"{where}: '{name}' must be a non-empty string")
+    try:
+        compile_selector(value.strip())
+    except SelectorError as error:
+        raise SourcesError(f"{where}: '{name}' is not a valid selector: {error}") from None
+    return value.strip()
+
+
+def parse_selectors(value, where: str) -> Selectors:
+    if value is None:
+        return Selectors()
+    if not isinstance(value, dict):
+        raise SourcesError(f"{where}: 'selectors' must be a table (title, date, body, attribution, drop)")
+    unknown = set(value) - KNOWN_SELECTOR_FIELDS
+    if unknown:
+        raise SourcesError(f"{where}: unknown field(s) {', '.join(f'selectors.{u}' for u in sorted(unknown))}")
+    found = {key: _selector(value[key], f"selectors.{key}", where) for key in SELECTOR_FIELDS if key in value}
+    drop = value.get("drop", [])
+    if isinstance(drop, str):
+        drop = [drop]
+    if not isinstance(drop, list):
+        raise SourcesError(f"{where}: 'selectors.drop' must be a list of selectors")
+    return Selectors(**found, drop=tuple(_selector(d, "selectors.drop", where) for d in drop))
+
+
 def parse_source(table: dict, index: int) -> Source:
     name = table.get("name")
     where = f"source #{index + 1}" + (f" ({name!r})" if isinstance(name, str) else "")
@@ -54,20 +149,38 @@ def parse_source(table: dict, index: int) -> Source:
     unknown = set(table) - KNOWN_FIELDS
     if unknown:
         raise SourcesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    start_urls = _str_list(table, "start_urls", where)
-    if not start_urls:
-        raise SourcesError(f"{where}: 'start_urls' needs at least one URL")
-    for url in start_urls:
-        if not _is_http_url(url):
-            raise SourcesError(f"{where}: 'start_urls' has {url!r}, which is not an http(s) URL")
-    domains = _str_list(table, "allowed_domains", where) or sorted({host_of(u) for u in start_urls})
+    start_urls = _url_list(table, "start_urls", where)
+    sitemaps = _url_list(table, "sitemaps", where)
+    feeds = _url_list(table, "feeds", where)
+    if not (start_urls or sitemaps or feeds):
+        raise SourcesError(f"{where}: 'start_urls' needs at least one URL, unless 'sitemaps' or 'feeds' has one")
+    every_url = [*start_urls, *sitemaps, *feeds]
+    domains = [d.lower() for d in _str_list(table, "allowed_domains", where)] or sorted({host_of(u) for u in every_url})
+    for key, urls in (("start_urls", start_urls), ("sitemaps", sitemaps), ("feeds", feeds)):
+        for url in urls:
+            host = host_of(url)
+            if not any(host == d or host.endswith("." + d) for d in domains):
+                raise SourcesError(f"{where}: '{key}' has {url!r}, outside 'allowed_domains' ({', '.join(domains)})")
     language = table.get("language")
     if language is not None and not (isinstance(language, str) and len(language) == 2 and language.isalpha()):
         raise SourcesError(f"{where}: 'language' must be a two-letter ISO 639-1 code, not {language!r}")
     order = table.get("date_order")
     if order is not None and order not in DATE_ORDERS:
         raise SourcesError(f"{where}: 'date_order' must be one of {', '.join(DATE_ORDERS)}, not {order!r}")
-    return Source(name.strip(), tuple(start_urls), tuple(domains), language and language.lower(), order)
+    return Source(
+        name=name.strip(),
+        start_urls=tuple(start_urls),
+        allowed_domains=tuple(domains),
+        language=language and language.lower(),
+        date_order=order,
+        sitemaps=tuple(sitemaps),
+        feeds=tuple(feeds),
+        allow=_patterns(table, "allow", where),
+        deny=_patterns(table, "deny", where),
+        download_delay=_number(table, "download_delay", where, float, 0),
+        concurrency=_number(table, "concurrency", where, int, 1),
+        selectors=parse_selectors(table.get("selectors"), where),
+    )
 
 
 def parse_sources(text: str, origin: str = "sources file") -> list[Source]:
@@ -75,6 +188,9 @@ def parse_sources(text: str, origin: str = "sources file") -> list[Source]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise SourcesError(f"{origin}: not valid TOML: {error}") from error
+    unknown = set(data) - {"source"}
+    if unknown:
+        raise SourcesError(f"{origin}: unknown top-level table(s) {', '.join(sorted(unknown))}; sources are [[source]]")
     tables = data.get("source", [])
     if not isinstance(tables, list) or not tables:
         raise SourcesError(f"{origin}: no [[source]] tables")
@@ -96,3 +212,13 @@ def load_sources(path: str | None = None) -> list[Source]:
         return parse_sources(text, path)
     text = resources.files("newsroom_scraper").joinpath("sources.toml").read_text("utf-8")
     return parse_sources(text, "newsroom_scraper/sources.toml")
+
+
+def ad_hoc_source(start_urls: list[str], sitemaps: list[str], feeds: list[str]) -> Source:
+    """The source of a crawl given by -a start_urls/sitemaps/feeds: their hosts are its domains."""
+    for key, urls in (("start_urls", start_urls), ("sitemaps", sitemaps), ("feeds", feeds)):
+        for url in urls:
+            if not _is_http_url(url):
+                raise SourcesError(f"{key}: {url!r} is not an http(s) URL")
+    hosts = tuple(sorted({host_of(u) for u in [*start_urls, *sitemaps, *feeds]}))
+    return Source("ad-hoc", tuple(start_urls), hosts, sitemaps=tuple(sitemaps), feeds=tuple(feeds))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
 import pytest
 
 from newsroom_scraper.sources import SourcesError, load_sources, parse_sources
 
-from .conftest import run_crawl
+from .conftest import REPO, run_crawl
 
 
 def test_shipped_sources_include_the_cas_newsroom():
@@ -61,3 +66,146 @@ def test_source_argument_crawls_one_source(make_server, tmp_path):
     assert "newsroom/failed/connection_refused" not in result.stats
     unknown = run_crawl(None, tmp_path, {"NEWSROOM_SOURCES": str(sources)}, ["-a", "source=nope"])
     assert unknown.returncode != 0 and "no source named 'nope'; known: local, elsewhere" in unknown.log
+
+
+# --- Site profiles: discovery, politeness and extraction fields --------------------------
+
+FULL_PROFILE = """
+[[source]]
+name = "lakes"
+start_urls = ["https://nlrc.example/news/"]
+sitemaps = ["https://nlrc.example/robots.txt"]
+feeds = ["https://feeds.nlrc.example/news.rss"]
+allowed_domains = ["nlrc.example"]
+allow = ["/(news|press)/"]
+deny = ["/news/tag/"]
+language = "sv"
+date_order = "DMY"
+download_delay = 2.5
+concurrency = 1
+[source.selectors]
+title = "h1.headline"
+date = "xpath://meta[@name='dc.date']/@content"
+body = "div.article-body"
+attribution = ".source"
+drop = [".related", "xpath://p[@class='share']"]
+"""
+
+
+def test_a_full_profile_is_read():
+    (source,) = parse_sources(FULL_PROFILE)
+    assert source.sitemaps == ("https://nlrc.example/robots.txt",)
+    assert source.feeds == ("https://feeds.nlrc.example/news.rss",)
+    assert (source.allow, source.deny) == (("/(news|press)/",), ("/news/tag/",))
+    assert (source.download_delay, source.concurrency) == (2.5, 1)
+    assert source.selectors.drop == (".related", "xpath://p[@class='share']")
+    assert source.accepts("https://nlrc.example/news/2024/05/x/")
+    assert not source.accepts("https://nlrc.example/news/tag/ice/")
+    assert not source.accepts("https://nlrc.example/about/")
+
+
+def test_a_profile_becomes_the_extractions_site_rules():
+    from newsroom_scraper.pipelines.extract import site_rules
+
+    rules = site_rules(parse_sources(FULL_PROFILE)[0])
+    assert (rules.title, rules.body, rules.attribution) == ("h1.headline", "div.article-body", ".source")
+    assert rules.date == "xpath://meta[@name='dc.date']/@content"
+    assert rules.drop == (".related", "xpath://p[@class='share']")
+    assert (rules.language, rules.date_order) == ("sv", "DMY")
+
+
+def test_the_documented_example_profile_is_valid():
+    text = (REPO / "newsroom_scraper" / "sources.toml").read_text("utf-8")
+    block = text.split("# A profile using every field:\n#\n", 1)[1].split("\n\n", 1)[0]
+    (source,) = parse_sources("\n".join(line[2:] for line in block.splitlines()))
+    assert source.name == "example-institute" and source.selectors.body == "div.article-body"
+
+
+def test_sitemaps_or_feeds_alone_are_enough():
+    (source,) = parse_sources('[[source]]\nname = "a"\nfeeds = ["https://a.example/feed.xml"]')
+    assert source.start_urls == () and source.allowed_domains == ("a.example",)
+
+
+BASE = '[[source]]\nname = "a"\nstart_urls = ["https://a.example/"]\n'
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (
+            'sitemaps = ["a.example/sitemap.xml"]',
+            "source #1 ('a'): 'sitemaps' has 'a.example/sitemap.xml', which is not",
+        ),
+        (
+            'feeds = "https://b.example/feed"\nallowed_domains = ["a.example"]',
+            "'feeds' has 'https://b.example/feed', outside",
+        ),
+        ('allow = ["/news/("]', "source #1 ('a'): 'allow' has '/news/(', which is not a regular expression"),
+        ('deny = [""]', "source #1 ('a'): 'deny' must be a list of non-empty strings"),
+        ("download_delay = -1", "source #1 ('a'): 'download_delay' must be a number of at least 0"),
+        ('download_delay = "2s"', "'download_delay' must be a number"),
+        ("concurrency = 0", "source #1 ('a'): 'concurrency' must be a whole number of at least 1"),
+        ("concurrency = 1.5", "'concurrency' must be a whole number"),
+        ('selectors = { title = "h1[" }', "source #1 ('a'): 'selectors.title' is not a valid selector"),
+        ('selectors = { date = "xpath://time[@" }', "source #1 ('a'): 'selectors.date' is not a valid selector"),
+        ('selectors = { drop = [".ok", "div >> p"] }', "source #1 ('a'): 'selectors.drop' is not a valid selector"),
+        ('selectors = { headline = "h1" }', "source #1 ('a'): unknown field(s) selectors.headline"),
+        ('selectors = "h1"', "source #1 ('a'): 'selectors' must be a table"),
+    ],
+)
+def test_bad_profile_fields_name_source_and_field(extra, message):
+    with pytest.raises(SourcesError) as error:
+        parse_sources(BASE + extra, "test.toml")
+    assert message in str(error.value)
+
+
+def test_newsroom_sources_lists_the_sources(tmp_path, capsys):
+    from newsroom_scraper.cli.sources import main
+
+    path = tmp_path / "sources.toml"
+    path.write_text(FULL_PROFILE + '\n[[source]]\nname = "other"\nstart_urls = ["https://other.example/news/"]\n')
+    assert main(["--file", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "lakes  (sv)\n  start    https://nlrc.example/news/\n  sitemaps https://nlrc.example/robots.txt"
+    )
+    assert "  pace     delay 2.5 s, concurrency 1" in out and "\nother  (language from pages)" in out
+    assert main(["--file", str(path), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["name"] for line in lines] == ["lakes", "other"]
+    assert lines[0]["selectors"]["title"] == "h1.headline"
+
+
+def test_newsroom_sources_rejects_a_bad_file(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text(BASE + "concurrency = 0\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "newsroom_scraper.cli.sources", "--file", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "source #1 ('a'): 'concurrency' must be a whole number of at least 1" in done.stderr
+
+
+def test_a_profile_crawl_uses_every_field(tmp_path):
+    """One configured source over the discovery fixture: every path, allow/deny, and a selector reach the records."""
+    from .discovery_site import EXPECTED, crawl_site
+
+    sources = """[[source]]
+name = "northern-lakes"
+start_urls = ["{base}/news/", "{base}/press/"]
+sitemaps = ["{base}/robots.txt"]
+feeds = ["{base}/feeds/news.rss", "{base}/feeds/press.atom"]
+allow = ["/(news|press|stories)/"]
+deny = ["/stories/1043/"]
+language = "en"
+concurrency = 2
+[source.selectors]
+attribution = "xpath://meta[@property='og:site_name']/@content"
+"""
+    crawl = crawl_site(tmp_path, {"source": "northern-lakes"}, sources_toml=sources)
+    assert crawl.result.returncode == 0, crawl.result.log[-3000:]
+    assert crawl.exported == sorted(path for path in EXPECTED["articles"] if path != "/stories/1043/")
+    assert not {"/", "/about/", "/contact/", "/stories/1043/"} & set(crawl.paths), "allow/deny decide, not the menu"
+    attributions = {urlsplit(r["url"]).path: r["attribution"] for r in crawl.result.records}
+    assert attributions["/news/2024/05/lake-ice-record-low/"] == "Northern Lakes Research Council"
+    assert crawl.result.stats["newsroom/skipped/profile_deny"] > 0

@@ -14,6 +14,21 @@ from scrapy.exceptions import DropItem
 
 from ..extract import NotAnArticle, SiteRules, extract_article
 from ..items import Page
+from ..sources import Source
+
+
+def site_rules(source: Source) -> SiteRules:
+    """A source profile as the extraction's per-site rules."""
+    selectors = source.selectors
+    return SiteRules(
+        title=selectors.title,
+        date=selectors.date,
+        body=selectors.body,
+        attribution=selectors.attribution,
+        drop=selectors.drop,
+        date_order=source.date_order,
+        language=source.language,
+    )
 
 
 class ExtractPipeline:
@@ -27,10 +42,10 @@ class ExtractPipeline:
         return cls(crawler.stats, crawler)
 
     def open_spider(self) -> None:
-        """Per-source rules (language, date order) come from the spider's sources."""
+        """Per-source rules (selectors, language, date order) come from the spider's sources."""
         spider = self.crawler.spider if self.crawler else None
         for source in getattr(spider, "sources", None) or ():
-            self.site_rules[source.name] = SiteRules(date_order=source.date_order, language=source.language)
+            self.site_rules[source.name] = site_rules(source)
 
     def process_item(self, item):
         if not isinstance(item, Page):

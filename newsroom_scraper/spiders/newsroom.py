@@ -1,16 +1,21 @@
-"""The `newsroom` spider: listing pages in, raw article pages out.
+"""The `newsroom` spider: listings, sitemaps and feeds in; raw candidate article pages out.
 
-It starts from newsroom listing pages (`-a start_urls=URL,URL`, or the
-sources file), follows their pagination within a page budget, and requests
-every in-scope link they hold. Pages reached from a listing are yielded as
-`Page` items and are not expanded further: the extraction pipeline decides
-whether each is an article. Keeping the crawl to "listings and what they link
-to" is what keeps a scheduled run finite.
+Three discovery paths, each optional per source: listing pages (start URLs,
+their pagination within a page budget, and the feeds they announce),
+sitemaps (robots.txt `Sitemap:` lines, indexes, .xml.gz, Google News), and
+RSS/Atom feeds. Every article URL they yield goes through the same gate
+(`article_request`): normalised, in scope, no trap, allowed by the profile,
+not older than `since`, not already fetched under this or its canonical
+URL. Pages reached that way are yielded as `Page` items and never expanded:
+the extraction pipeline decides whether each is an article. Keeping the
+crawl to "index pages and what they list" is what keeps a scheduled run
+finite. Index pages (listings, sitemaps, feeds) are fetched again on every
+run: they are never cached nor filtered as already seen by a job's state.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 
 import scrapy
@@ -18,10 +23,20 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from .. import __version__
+from ..discovery.feeds import announced_feeds, parse_feed
+from ..discovery.politeness import SiteDelays, download_slots
+from ..discovery.since import listed_before, parse_since
+from ..discovery.sitemaps import is_robots_txt, parse_sitemap, robots_sitemap_urls, sitemap_body
+from ..discovery.urls import clean_url, in_domains, trap_reason, url_key
 from ..failures import SKIP_REASONS, failure_reason
 from ..items import Page
-from ..links import article_link_extractor, in_domains, pagination_urls, same_page
-from ..sources import Source, SourcesError, host_of, load_sources
+from ..links import listing_links, pagination_urls, same_page
+from ..sources import Source, SourcesError, ad_hoc_source, load_sources
+
+LISTING_LINK_MODES = ("all", "articles")
+# Articles before more index pages keeps the frontier small; chrome links (mode "all") come last.
+ARTICLE_PRIORITY = 1
+CHROME_LINK_PRIORITY = -1
 
 
 def _split(value) -> list[str]:
@@ -35,14 +50,29 @@ def _split(value) -> list[str]:
 class NewsroomSpider(scrapy.Spider):
     name = "newsroom"
 
-    def __init__(self, start_urls=None, source=None, max_pages=None, *args, **kwargs):
+    def __init__(
+        self, start_urls=None, sitemaps=None, feeds=None, source=None, max_pages=None, since=None, *args, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.arg_start_urls = _split(start_urls)
+        self.arg_sitemaps = _split(sitemaps)
+        self.arg_feeds = _split(feeds)
         self.arg_source = source
         self.arg_max_pages = max_pages
+        self.arg_since = since
         self.sources: list[Source] = []
+        self.ad_hoc = False
         self.max_pages = 5
-        self.pages_seen: dict[str, set[str]] = defaultdict(set)
+        self.since = None
+        self.listing_link_mode = "all"
+        self.discover_feeds = True
+        self.max_sitemaps = 50
+        self.max_size = 0
+        self.site_delays: SiteDelays | None = None
+        self.pages_seen: dict[str, set[str]] = defaultdict(set)  # listing root -> keys of its pages
+        self.index_pages: set[str] = set()  # keys of every listing, sitemap and feed requested
+        self.seen_urls: set[str] = set()  # keys of article URLs requested, fetched or declared canonical
+        self.sitemaps_requested: Counter[str] = Counter()  # per source
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -51,8 +81,19 @@ class NewsroomSpider(scrapy.Spider):
         spider.max_pages = int(spider.arg_max_pages or settings.getint("NEWSROOM_MAX_PAGES"))
         if spider.max_pages < 1:
             raise ValueError(f"max_pages must be at least 1, not {spider.max_pages}")
+        spider.since = parse_since(spider.arg_since or settings.get("NEWSROOM_SINCE"))
+        spider.listing_link_mode = settings.get("NEWSROOM_LISTING_LINKS") or "all"
+        if spider.listing_link_mode not in LISTING_LINK_MODES:
+            raise ValueError(f"NEWSROOM_LISTING_LINKS must be one of {', '.join(LISTING_LINK_MODES)}")
+        spider.discover_feeds = settings.getbool("NEWSROOM_DISCOVER_FEEDS", True)
+        spider.max_sitemaps = settings.getint("NEWSROOM_MAX_SITEMAPS", 50)
+        spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
         spider.sources = spider.select_sources(settings.get("NEWSROOM_SOURCES"))
         spider.allowed_domains = sorted({d for s in spider.sources for d in s.allowed_domains})
+        slots = download_slots(spider.sources)
+        if slots and not settings.frozen:
+            settings.set("DOWNLOAD_SLOTS", {**slots, **settings.getdict("DOWNLOAD_SLOTS")}, priority="spider")
+        spider.site_delays = SiteDelays.from_crawler(crawler, spider.sources)
         return spider
 
     @classmethod
@@ -66,13 +107,12 @@ class NewsroomSpider(scrapy.Spider):
             settings.set("USER_AGENT", user_agent, priority="spider")
 
     def select_sources(self, sources_path: str | None) -> list[Source]:
-        """Ad-hoc start URLs, one configured source, or all of them."""
-        if self.arg_start_urls:
-            for url in self.arg_start_urls:
-                if not url.startswith(("http://", "https://")) or not host_of(url):
-                    raise SourcesError(f"start_urls: {url!r} is not an http(s) URL")
-            hosts = tuple(sorted({host_of(u) for u in self.arg_start_urls}))
-            return [Source("ad-hoc", tuple(self.arg_start_urls), hosts)]
+        """Ad-hoc URLs (-a start_urls/sitemaps/feeds), one configured source, or all of them."""
+        if self.arg_start_urls or self.arg_sitemaps or self.arg_feeds:
+            if self.arg_source:
+                raise SourcesError("use either -a source=NAME or -a start_urls/sitemaps/feeds, not both")
+            self.ad_hoc = True
+            return [ad_hoc_source(self.arg_start_urls, self.arg_sitemaps, self.arg_feeds)]
         sources = load_sources(sources_path)
         if self.arg_source:
             chosen = [s for s in sources if s.name == self.arg_source]
@@ -82,40 +122,199 @@ class NewsroomSpider(scrapy.Spider):
             return chosen
         return sources
 
+    # --- Requests --------------------------------------------------------------------
+
+    def request(
+        self, url: str, callback, source: Source, priority: int = 0, dont_filter: bool = False, **meta
+    ) -> scrapy.Request:
+        """A request of `source`: counted on failure, and in the source's download slot when it is configured."""
+        meta["source"] = source.name
+        if not self.ad_hoc:
+            meta["download_slot"] = source.name
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, priority=priority, dont_filter=dont_filter, meta=meta
+        )
+
+    def index_request(self, url: str, callback, source: Source, **meta) -> scrapy.Request | None:
+        """A listing, sitemap or feed: fetched once per run and on every run (never cached, never filtered)."""
+        url = self.checked_url(url)
+        if url is None:
+            return None
+        key = url_key(url)
+        if key in self.index_pages:
+            return None
+        if not in_domains(url, source.allowed_domains):
+            self.count_skip("offsite", url)
+            return None
+        self.index_pages.add(key)
+        return self.request(url, callback, source, dont_filter=True, dont_cache=True, **meta)
+
+    def article_request(
+        self, url: str, source: Source, via: str, listed=None, title: str | None = None, chrome: bool = False
+    ):
+        """The gate every candidate article URL passes, whichever path found it; None when it is not fetched.
+
+        `listed`, `title`: the date and headline a sitemap or feed gave, kept in the request's meta
+        (`listed_date`, `listed_title`) for the logs and for later stages.
+        `chrome`: a listing link with no article signal, fetched only in NEWSROOM_LISTING_LINKS "all" mode.
+        """
+        url = self.checked_url(url)
+        if url is None:
+            return None
+        key = url_key(url)
+        if key in self.seen_urls or key in self.index_pages:
+            return None
+        reason = self.skip_reason(url, source, listed)
+        if not reason and chrome and not source.allow and self.listing_link_mode != "all":
+            reason = "not_article_link"
+        if reason:
+            self.count_skip(reason, url)
+            return None
+        self.seen_urls.add(key)
+        self.crawler.stats.inc_value(f"newsroom/requested/{via}")
+        priority = CHROME_LINK_PRIORITY if chrome and not source.allow else ARTICLE_PRIORITY
+        meta = {"via": via, "listed_date": listed.isoformat() if listed else None, "listed_title": title}
+        return self.request(url, self.parse_page, source, priority=priority, **meta)
+
+    def checked_url(self, url: str) -> str | None:
+        """The normalised URL, or None (counted) when it cannot be requested at all."""
+        cleaned = clean_url(url)
+        if cleaned is None:
+            self.count_skip("bad_url", url)
+        return cleaned
+
+    def skip_reason(self, url: str, source: Source, listed=None) -> str | None:
+        if not in_domains(url, source.allowed_domains):
+            return "offsite"
+        trap = trap_reason(url)
+        if trap:
+            return trap
+        if not source.accepts(url):
+            return "profile_deny"
+        if listed_before(listed, self.since):
+            return "older_than_since"
+        return None
+
     async def start(self):
+        self.site_delays.connect()
         for source in self.sources:
-            for url in source.start_urls:
-                yield scrapy.Request(
-                    url,
-                    callback=self.parse_listing,
-                    errback=self.on_error,
-                    meta={"source": source.name, "listing_root": url},
-                )
+            requests = [
+                *(self.index_request(url, self.parse_listing, source, listing_root=url, start_page=True)
+                  for url in source.start_urls),
+                *(self.index_request(url, self.parse_robots if is_robots_txt(url) else self.parse_sitemap, source)
+                  for url in source.sitemaps),
+                *(self.index_request(url, self.parse_feed, source) for url in source.feeds),
+            ]  # fmt: skip
+            for request in requests:
+                if request is not None:
+                    yield request
+
+    # --- Listings ----------------------------------------------------------------------
 
     def parse_listing(self, response: Response):
-        """A listing page: follow its pagination within budget and request what it links to."""
+        """A listing page: its announced feeds, its pagination within budget, and the articles it links to."""
         self.crawler.stats.inc_value("newsroom/listing_pages")
         if not isinstance(response, TextResponse):
             self.count_not_article("not_html", response)
             return
+        source = self.source_of(response)
+        if response.meta.get("start_page") and self.discover_feeds:
+            for feed in announced_feeds(response):
+                request = self.index_request(feed, self.parse_feed, source)
+                if request is not None:
+                    self.crawler.stats.inc_value("newsroom/feeds_discovered")
+                    yield request
         root = response.meta["listing_root"]
         pages = self.pages_seen[root]
-        pages.add(response.url)
-        meta = {"source": response.meta.get("source")}
-        for url in pagination_urls(response):
-            if url in pages or len(pages) >= self.max_pages:
+        pages.add(url_key(response.url))
+        next_pages = [url for url in map(clean_url, pagination_urls(response)) if url]
+        for url in next_pages:
+            key = url_key(url)
+            if key in pages:
                 continue
-            pages.add(url)
-            yield response.follow(
-                url, callback=self.parse_listing, errback=self.on_error, meta={**meta, "listing_root": root}
-            )
-        for link in article_link_extractor().extract_links(response):
-            if same_page(link.url, response.url) or link.url in pages or not in_domains(link.url, self.allowed_domains):
+            trap = trap_reason(url, article=False)
+            if trap:
+                self.count_skip(trap, url)
                 continue
-            yield scrapy.Request(link.url, callback=self.parse_page, errback=self.on_error, meta=meta)
+            if len(pages) >= self.max_pages:
+                self.count_skip("page_budget", url)
+                continue
+            request = self.index_request(url, self.parse_listing, source, listing_root=root)
+            if request is not None:
+                pages.add(key)
+                yield request
+        skip = {url_key(url) for url in next_pages} | pages
+        for link in listing_links(response):
+            if url_key(link.url) in skip or same_page(link.url, response.url):
+                continue
+            request = self.article_request(link.url, source, "listing", chrome=not link.is_candidate)
+            if request is not None:
+                yield request
+
+    # --- Sitemaps and feeds ------------------------------------------------------------
+
+    def parse_robots(self, response: Response):
+        """robots.txt named as a sitemap: its `Sitemap:` lines."""
+        source = self.source_of(response)
+        urls = robots_sitemap_urls(response)
+        if not urls:
+            self.count_failure("no_sitemap_in_robots_txt", response.url)
+        for url in urls:
+            request = self.sitemap_request(url, source)
+            if request is not None:
+                yield request
+
+    def sitemap_request(self, url: str, source: Source) -> scrapy.Request | None:
+        if self.sitemaps_requested[source.name] >= self.max_sitemaps:
+            self.count_skip("sitemap_budget", url)
+            return None
+        request = self.index_request(url, self.parse_sitemap, source)
+        if request is not None:
+            self.sitemaps_requested[source.name] += 1
+        return request
+
+    def parse_sitemap(self, response: Response):
+        """A sitemap index (its children, unless older than `since`) or a urlset (its articles)."""
+        source = self.source_of(response)
+        body = sitemap_body(response, self.max_size)
+        sitemap = parse_sitemap(body, response.url) if body else None
+        if sitemap is None:
+            self.count_failure("not_a_sitemap", response.url)
+            return
+        self.crawler.stats.inc_value("newsroom/sitemaps")
+        for entry in sitemap.entries:
+            if sitemap.is_index:
+                if listed_before(entry.lastmod, self.since):
+                    self.count_skip("older_than_since", entry.url)
+                    continue
+                request = self.sitemap_request(entry.url, source)
+            else:
+                via = "news_sitemap" if entry.published else "sitemap"
+                request = self.article_request(entry.url, source, via, entry.listed_date, entry.title)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response):
+        """An RSS or Atom feed: its entries' links, unless dated before `since`."""
+        source = self.source_of(response)
+        feed = parse_feed(response.body, response.url, response.headers.get("Content-Type", b"").decode("latin-1"))
+        if not feed.version and not feed.entries:
+            self.count_failure("not_a_feed", response.url)
+            return
+        self.crawler.stats.inc_value("newsroom/feeds")
+        for entry in feed.entries:
+            request = self.article_request(entry.url, source, "feed", entry.published, entry.title)
+            if request is not None:
+                yield request
+
+    # --- Pages ---------------------------------------------------------------------------
 
     def parse_page(self, response: Response):
-        """A page a listing links to: hand it to the extraction pipeline as it is."""
+        """A candidate article: hand it to the extraction pipeline as it is, and remember its URLs."""
+        self.seen_urls.add(url_key(response.url))
+        canonical = self.canonical_of(response)
+        if canonical:
+            self.seen_urls.add(url_key(canonical))
         headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
         yield Page(
             url=response.url,
@@ -128,6 +327,35 @@ class NewsroomSpider(scrapy.Spider):
             headers=headers,
         )
 
+    def canonical_of(self, response: Response) -> str | None:
+        """The page's rel=canonical URL when it is in scope: the same article is not fetched again under it."""
+        if not isinstance(response, TextResponse):
+            return None
+        for link in response.xpath("//head/link[@href]"):
+            if "canonical" in (link.attrib.get("rel") or "").lower().split():
+                try:
+                    url = clean_url(response.urljoin(link.attrib["href"].strip()))
+                except ValueError:
+                    return None
+                return url if url and in_domains(url, self.allowed_domains) else None
+        return None
+
+    # --- Bookkeeping -----------------------------------------------------------------------
+
+    def source_of(self, response: Response) -> Source:
+        name = response.meta.get("source")
+        return next((s for s in self.sources if s.name == name), self.sources[0])
+
+    def count_skip(self, reason: str, url: str) -> None:
+        """A URL deliberately not requested (policy, not failure)."""
+        self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
+        self.logger.debug("Not requested (%s): %s", reason, url)
+
+    def count_failure(self, reason: str, url: str) -> None:
+        self.crawler.stats.inc_value("newsroom/failed")
+        self.crawler.stats.inc_value(f"newsroom/failed/{reason}")
+        self.logger.warning("Failed (%s): %s", reason, url)
+
     def count_not_article(self, reason: str, response: Response) -> None:
         self.crawler.stats.inc_value(f"newsroom/not_article/{reason}")
         self.logger.info("Not an article (%s): %s", reason, response.url)
@@ -139,6 +367,4 @@ class NewsroomSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
             self.logger.info("Skipped (%s): %s", reason, failure.request.url)
             return
-        self.crawler.stats.inc_value("newsroom/failed")
-        self.crawler.stats.inc_value(f"newsroom/failed/{reason}")
-        self.logger.warning("Failed (%s): %s", reason, failure.request.url)
+        self.count_failure(reason, failure.request.url)
