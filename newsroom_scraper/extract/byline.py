@@ -153,9 +153,7 @@ def _meta_names(meta: PageMetadata) -> list[str]:
     return names
 
 
-def find_authors(
-    meta: PageMetadata, byline: str | None, credits: Credits, marked: str | None = None
-) -> list[str]:
+def find_authors(meta: PageMetadata, byline: str | None, credits: Credits, marked: str | None = None) -> list[str]:
     """People credited, from the first source that names one: JSON-LD, author meta tags, the visible byline,
     the marked-up author; plus reporters named in a "(Reporting by ...)" tail."""
     sources = (
