@@ -201,7 +201,7 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     byline = find_byline(lines, index)
     # The marked-up author search copies the tree: only when nothing better names the author.
     named = byline or any(is_person(name) for name in metadata_names(meta))
-    marked = None if named else credited_byline(markup_authors(tree) or byline_from_markup(tree))
+    marked = None if named else credited_byline(byline_from_markup(tree) or markup_authors(tree))
     credits = Credits(source=header_source(lines, index) or closing_source(lines, index))
     if rules.attribution:
         credits.source = select_text(tree, rules.attribution)[0] or credits.source

@@ -20,12 +20,16 @@ from functools import lru_cache
 from lxml import html
 
 from . import rules
-from .text import block_lines, element_text, link_density, squash
+from .text import block_lines, element_text, link_density, squash, text_lengths
 
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[\s_\-:/.]+")
 DROP_TOKENS = frozenset(token for group in rules.DROP_TOKEN_GROUPS.values() for token in group)
 NEVER_DROPPED = frozenset({"html", "body", "article", "main"})
+# Boxes of boilerplate are blocks; inline elements inside them are judged with their box.
+BOX_TAGS = ("div", "p", "td", "th", "tr", "table", "tbody", "ul", "ol", "li", "dl", "dd", "section", "aside",
+            "header", "footer", "nav", "center", "blockquote", "h2", "h3", "h4", "h5", "h6", "address", "figure",
+            "span", "font")  # fmt: skip
 SURE_TOKENS = frozenset(rules.SURE_DROP_TOKENS)
 # "Prose": this many paragraphs of this length, mostly not links.
 CONTENT_PARAGRAPHS = 2
@@ -44,10 +48,16 @@ DATE_LIKE = re.compile(
 )
 # A caption is short and is not a sentence: no full stop at its end.
 MAX_CAPTION_CHARS = 60
+# The picture's own wrappers (a > p > div) are climbed this far to find what follows them.
+CAPTION_CLIMB = 3
 CAPTION_TYPE = frozenset({"font", "small", "em", "i", "span"})
 CAPTION_END = re.compile(r"[.!?。！？:：]\s*$")
-# Contact blocks hold a number, an e-mail or a label with a colon.
-CONTACT_HINT = re.compile(r"[\d@:：]")
+# Contact blocks hold two or more labels, e-mail addresses or phone numbers.
+CONTACT_HINT = re.compile(
+    r"\b(address|tel|phone|fax|e-?mail|postcode|adresse|telefon|téléphone|teléfono|courriel|correo)\b|"
+    r"地址|电话|傳真|传真|邮编|電話|メール|телефон|факс|адрес|@|\+?\d[\d ()./-]{7,}\d",
+    re.IGNORECASE,
+)
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
 
 
@@ -199,19 +209,18 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
     """Boilerplate recognised by what it says: toolbars, contact blocks, teasers, copyright lines."""
     doomed = []
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str):
-            continue
-        raw = element.text_content()
-        if len(raw) > MAX_BOX_CHARS * 4:  # white space aside, far too long to be a box
-            continue
-        text = squash(raw)
+    scope = body if body is not None else tree
+    lengths = text_lengths(scope)
+    for element in scope.iter(*BOX_TAGS):
+        if lengths.get(element, 0) > MAX_BOX_CHARS * 4:
+            continue  # white space aside, far too long to be a box
+        text = squash(element.text_content())
         if not text or len(text) > MAX_BOX_CHARS or not guard.allows(element, len(text)):
             continue
         if (
             is_toolbar_text(text)
             or (len(text) < 300 and rules.COPYRIGHT.search(text))
-            or (CONTACT_HINT.search(text) and is_contact_block(block_lines(element)))
+            or (len(CONTACT_HINT.findall(text)) >= 2 and is_contact_block(block_lines(element)))
             or is_teaser_box(element, text)
             or is_link_list(element, text)
         ):
@@ -234,7 +243,7 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
 
 
 def _only_image(element: html.HtmlElement) -> bool:
-    return element.find(".//img") is not None and not element_text(element)
+    return not element.text_content().strip() and element.find(".//img") is not None
 
 
 def _styled_as_caption(element: html.HtmlElement) -> bool:
@@ -257,8 +266,11 @@ def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
     doomed = []
     for image in tree.iter("img"):
         holder = image
-        while holder.getparent() is not None and _only_image(holder.getparent()) and holder.getparent().tag != "body":
-            holder = holder.getparent()
+        for _ in range(CAPTION_CLIMB):
+            parent = holder.getparent()
+            if parent is None or parent.tag == "body" or not _only_image(parent):
+                break
+            holder = parent
         following = holder.getnext()
         if following is None or not isinstance(following.tag, str):
             continue

@@ -13,7 +13,7 @@ import re
 from lxml import html
 
 from .structured import PageMetadata
-from .text import element_text, squash
+from .text import element_text, squash, text_lengths
 
 HOME = re.compile(
     r"^(home|homepage|start|startseite|accueil|inicio|portada|home page|首页|首頁|主页|网站首页|ホーム|トップ|главная|"
@@ -37,6 +37,8 @@ BREADCRUMB_MARK = re.compile(
     re.IGNORECASE,
 )
 MAX_CRUMB_CHARS = 300
+# How far above its links a breadcrumb's container may be (li > ol > nav > div).
+CRUMB_DEPTH = 4
 
 
 def _items(element: html.HtmlElement) -> list[str]:
@@ -90,10 +92,8 @@ def _separated(element: html.HtmlElement) -> bool:
 
 
 def _could_be_crumbs(element: html.HtmlElement) -> bool:
-    """Cheap test first: a trail is short and holds at least two links."""
-    return len(element.text_content()) <= MAX_CRUMB_CHARS * 2 and len(element.findall(".//a")) >= 2 - (
-        element.tag == "a"
-    )
+    """Cheap test first: a trail holds at least two links."""
+    return len(element.findall(".//a")) >= 2
 
 
 def _looks_like_crumbs(element: html.HtmlElement) -> bool:
@@ -130,25 +130,32 @@ def find_section(
     """(section, breadcrumb element) — the element lets the pruner drop it."""
     body = tree.find("body")
     scope = body if body is not None else tree
-    for element in scope.iter():
-        if isinstance(element.tag, str) and _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
+    for element in scope.xpath(".//*[@class or @id or @aria-label or @itemtype]"):
+        if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
             items = _items(element)
             if len(items) >= 1:
                 return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
     verdicts: dict = {}
+    lengths = text_lengths(scope)
 
     def crumbs(element) -> bool:
         if element not in verdicts:
-            verdicts[element] = _could_be_crumbs(element) and _looks_like_crumbs(element)
+            short = lengths.get(element, 0) <= MAX_CRUMB_CHARS * 2
+            verdicts[element] = short and _could_be_crumbs(element) and _looks_like_crumbs(element)
         return verdicts[element]
 
+    # A trail is a few levels above its links: only those elements are candidates.
+    candidates: set = set()
+    for link in scope.iter("a"):
+        for depth, ancestor in enumerate(link.iterancestors()):
+            if depth >= CRUMB_DEPTH or ancestor is scope:
+                break
+            candidates.add(ancestor)
+    position = {element: index for index, element in enumerate(lengths)}
     shaped = [
         element
-        for element in scope.iter()
-        if isinstance(element.tag, str)
-        and element.tag not in ("body", "a")
-        and crumbs(element)
-        and not any(crumbs(child) for child in element)
+        for element in sorted(candidates, key=position.get, reverse=True)
+        if crumbs(element) and not any(child in candidates and crumbs(child) for child in element)
     ]
     # "You are here:" is the surest sign; then the first trail from "Home".
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))

@@ -67,3 +67,18 @@ def link_density(element: html.HtmlElement) -> float:
         return 0.0
     linked = sum(len(squash(a.text_content())) for a in element.iter("a"))
     return min(1.0, linked / total)
+
+
+def text_lengths(root: html.HtmlElement) -> dict:
+    """Length of every element's text (as text_content() would give it), in one pass from the leaves up.
+
+    Checking each element's size with text_content() costs the whole subtree
+    every time; this costs one visit per element.
+    """
+    lengths: dict = {}
+    for element in reversed(list(root.iter())):
+        total = len(element.text or "") if isinstance(element.tag, str) else 0
+        for child in element:
+            total += lengths.get(child, 0) + len(child.tail or "")
+        lengths[element] = total
+    return lengths

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from lxml import html
+from lxml import etree, html
 
 from .structured import PageMetadata
 from .text import element_text, squash
@@ -124,16 +124,20 @@ def _shown_variant(scope, candidates: list[str], names: set[str]):
     return None
 
 
+SHOWING = etree.XPath(
+    ".//*[not(self::script or self::style or self::title or self::a)][contains(normalize-space(string(.)), $text)]"
+)
+
+
 def element_showing(scope: html.HtmlElement, title: str) -> html.HtmlElement | None:
-    """The innermost element whose whole text is the headline (a styled cell or div, not a heading)."""
+    """The innermost element whose whole text is the headline (a styled cell or div, not a heading).
+
+    libxml2 finds the elements containing the text (all ancestors included);
+    the innermost of those whose text is exactly the headline is the one.
+    """
     key = _key(title)
     found = None
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element.tag in ("title", "script", "style", "a"):
-            continue
-        text = element_text(element)
-        if len(text) < len(title) * 2 + 10 and _key(text) == key:
-            found = element
-        elif found is not None and element not in set(found.iterdescendants()):
-            break
+    for element in SHOWING(scope, text=squash(title)):
+        if _key(element_text(element)) == key:
+            found = element  # document order: a later match inside an earlier one is more inner
     return found
