@@ -41,6 +41,8 @@ from .text import block_lines, squash, text_length
 from .title import find_title
 from .urls import canonical_url, normalise_url, site_of
 
+# Larger than any article page: the crawl refuses such responses (DOWNLOAD_MAXSIZE) and so does a direct call.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
 HTML_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/xml|application/xml|text/plain)?\s*(;|$)", re.I)
 # Below this (CJK characters count triple) a page is a stub, a teaser or an error page.
 MIN_BODY_LENGTH = 250
@@ -216,6 +218,8 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     mark_main_container(tree)
     blocks = extract_blocks(tree, url, headline, header_lines)
     cleaned = clean_blocks(blocks, result.title or "", credits, header_lines, link_texts)
+    if text_length(" ".join(block.text for block in cleaned)) < MIN_BODY_LENGTH and not rules.body:
+        cleaned = _unpruned_body(html_text, url, result.title or "", credits, header_lines, link_texts) or cleaned
     result.body = "\n\n".join(block.text for block in cleaned)
     if credits.closing_date and result.date_source in (None, "url", "htmldate"):
         closing = parse_closing_date(credits.closing_date, page_language, now)
@@ -226,6 +230,27 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
     result.attribution = find_attribution(credits, byline or marked, result.authors)
     result.language = rules.language or find_language(tree, meta, result.body or " ".join(lines), content_language)
     return result
+
+
+def _unpruned_body(html_text, url, title, credits, header_lines, link_texts):
+    """The body trafilatura finds on the page as it came, when pruning left too little.
+
+    Pruning is guarded, but a template can still label the story's own
+    container like a box (a "sidebar" layout, a form around everything).
+    Parsing again costs a millisecond and only happens for these pages.
+    """
+    tree = parse_html(html_text)
+    if tree is None:
+        return []
+    found = Credits()
+    fallback = clean_blocks(extract_blocks(tree, url), title, found, header_lines, link_texts)
+    if text_length(" ".join(block.text for block in fallback)) < MIN_BODY_LENGTH:
+        return []
+    credits.source = credits.source or found.source
+    credits.agency = credits.agency or found.agency
+    credits.closing_date = credits.closing_date or found.closing_date
+    credits.reporters.extend(name for name in found.reporters if name not in credits.reporters)
+    return fallback
 
 
 def decide(fields: Extraction | None) -> NotAnArticle | None:
@@ -265,6 +290,8 @@ def extract_article(
     """Extract the article record of one page, or say why there is none."""
     if content_type and not HTML_TYPES.match(content_type):
         return NotAnArticle("not_html", content_type.split(";")[0].strip())
+    if len(body) > MAX_PAGE_BYTES:
+        return NotAnArticle("too_large", f"{len(body)} bytes, over {MAX_PAGE_BYTES}")
     fetched_at = fetched_at or datetime.now(UTC)
     if isinstance(body, bytes):
         try:
@@ -275,7 +302,11 @@ def extract_article(
         text = body
     if not text.strip():
         return NotAnArticle("empty_page", "no content")
-    fields = extract_fields(text, url, now=fetched_at, content_language=content_language, rules=rules)
+    try:
+        fields = extract_fields(text, url, now=fetched_at, content_language=content_language, rules=rules)
+    except RecursionError:
+        # Some stages (trafilatura's among them) walk the tree recursively.
+        return NotAnArticle("too_deeply_nested", "markup nested beyond what the extractors walk")
     reason = decide(fields)
     if reason is not None:
         return reason

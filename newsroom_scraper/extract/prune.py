@@ -234,8 +234,8 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
     for form in tree.iter("form"):
         box = form
         for ancestor in form.iterancestors():
-            if not guard.allows(ancestor) or len(element_text(ancestor)) > MAX_BOX_CHARS:
-                break
+            if not guard.allows(ancestor) or len(element_text(ancestor)) > MAX_BOX_CHARS or is_contentful(ancestor):
+                break  # past the box: the page's own prose begins
             box = ancestor
         if guard.allows(box):
             doomed.append(box)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lxml import html
+from lxml import etree, html
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main "
@@ -34,25 +34,27 @@ def element_text(element: html.HtmlElement) -> str:
 
 
 def block_lines(element: html.HtmlElement) -> list[str]:
-    """The element's text split where a browser would start a new line."""
+    """The element's text split where a browser would start a new line.
+
+    Iterative, not recursive: pages nest thousands of elements deep.
+    """
     parts: list[str] = []
-
-    def walk(node) -> None:
+    for event, node in etree.iterwalk(element, events=("start", "end")):
         if not isinstance(node.tag, str):
-            return
+            if event == "end" and node.tail and node is not element:
+                parts.append(node.tail)
+            continue
         block = node.tag in BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            parts.append("\n")
-
-    walk(element)
+        if event == "start":
+            if block:
+                parts.append("\n")
+            if node.text:
+                parts.append(node.text)
+        else:
+            if block:
+                parts.append("\n")
+            if node.tail and node is not element:
+                parts.append(node.tail)
     return [line for line in (squash(x) for x in "".join(parts).split("\n")) if line]
 
 
