@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from lxml import html
 
@@ -157,6 +158,8 @@ def is_toolbar_text(text: str) -> bool:
     lowered = text.lower()
     if len(lowered) > MAX_TOOLBAR_CHARS:
         return False
+    if not set(lowered.split()) & rules.TOOLBAR_WORDS and not any(p in lowered for p in rules.TOOLBAR_PHRASES):
+        return False  # cheap refusal first: most short texts hold no toolbar word at all
     for phrase in rules.TOOLBAR_PHRASES:
         lowered = lowered.replace(phrase, " toolbarphrase ")
     lowered = SEPARATORS.sub(" ", DATE_LIKE.sub(" ", lowered))
@@ -164,6 +167,10 @@ def is_toolbar_text(text: str) -> bool:
     toolbar = [w for w in words if w in rules.TOOLBAR_WORDS or w == "toolbarphrase"]
     return len(toolbar) >= 2 and len(toolbar) == len(words) or (len(words) >= 3 and len(toolbar) >= len(words) - 1
                                                                    and len(toolbar) >= 3)  # fmt: skip
+
+
+def _two_contact_hints(text: str) -> bool:
+    return sum(1 for _ in islice(CONTACT_HINT.finditer(text), 2)) == 2
 
 
 def is_contact_block(lines: list[str]) -> bool:
@@ -220,7 +227,7 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
         if (
             is_toolbar_text(text)
             or (len(text) < 300 and rules.COPYRIGHT.search(text))
-            or (len(CONTACT_HINT.findall(text)) >= 2 and is_contact_block(block_lines(element)))
+            or (_two_contact_hints(text) and is_contact_block(block_lines(element)))
             or is_teaser_box(element, text)
             or is_link_list(element, text)
         ):

@@ -11,16 +11,15 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main "
     "nav ol p pre section table tbody td tfoot th thead tr ul br".split()
 )
-SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def squash(text: str | None) -> str:
-    """One line, single spaces, no surrounding white space."""
+    """One line, single spaces, no surrounding white space (str.split knows the Unicode spaces)."""
     if not text:
         return ""
-    return SPACES.sub(" ", text.replace("\n", " ")).strip()
+    return " ".join(text.replace("\u200b", " ").split())
 
 
 def normalise_text(text: str) -> str:
