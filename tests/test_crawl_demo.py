@@ -72,3 +72,17 @@ def test_polite_and_in_scope(demo_crawl):
     assert not any(path.endswith(".pdf") for path in paths), "file links are not articles"
     counts = Counter(paths)
     assert all(counts[path] == 1 for path in EXPECTED["articles"]), "an article was fetched twice"
+
+
+def test_extraction_in_worker_processes_gives_the_same_records(tmp_path, demo_crawl):
+    from newsroom_scraper.localserver import serve
+
+    server = serve(FIXTURES / "site")
+    try:
+        pooled = run_crawl(f"{server.base_url}/news/", tmp_path, {"NEWSROOM_EXTRACT_WORKERS": "2"})
+    finally:
+        server.shutdown()
+    assert pooled.returncode == 0, pooled.log[-3000:]
+    # Each server has its own port, so compare by path: the same articles with the same content.
+    in_process = {urlsplit(record["url"]).path: record["content_hash"] for record in demo_crawl[0].records}
+    assert {urlsplit(record["url"]).path: record["content_hash"] for record in pooled.records} == in_process
