@@ -174,61 +174,94 @@ def _link_share(links: set[str], body: str) -> float:
     return linked / total
 
 
+@dataclass(slots=True)
+class _Page:
+    """What every stage reads: the tree and what was learnt from it before pruning."""
+
+    html_text: str
+    url: str
+    now: datetime
+    rules: SiteRules
+    tree: object
+    meta: object
+    lines: list[str]
+    index: int | None = None
+    language: str | None = None
+    headline: object = None
+    header_lines: set[str] = field(default_factory=set)
+    link_texts: set[str] = field(default_factory=set)
+
+
+def _read_header(page: _Page, result: Extraction, content_language) -> tuple[str | None, str | None, Credits]:
+    """Title, section, dates, byline and credits, from the intact tree. Returns (byline, marked byline, credits)."""
+    tree, meta, rules, now = page.tree, page.meta, page.rules, page.now
+    result.title, page.headline = find_title(tree, meta, page.url)
+    if rules.title:
+        title, element = select_text(tree, rules.title)
+        result.title, page.headline = (title, element) if title else (result.title, page.headline)
+    page.index = _headline_index(page.lines, result.title)
+    page.language = rules.language or find_language(tree, meta, " ".join(page.lines[:400]), content_language)
+    result.section, crumbs = find_section(tree, meta, result.title)
+    page.link_texts = page_link_texts(tree) - {result.title}
+    date_order = rules.date_order or date_order_for(tree.get("lang"))
+    result.date, result.modified, date_lines, result.date_source = find_dates(
+        tree, meta, page.url, page.lines, page.index, page.language, now, date_order, page.link_texts
+    )
+    if rules.date:
+        value, _ = select_text(tree, rules.date)
+        chosen = (parse_iso(value, now) or parse_text(value, page.language, now, date_order)) if value else None
+        result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
+    byline = find_byline(page.lines, page.index)
+    # The marked-up author search copies the tree: only when nothing better names the author.
+    named = byline or any(is_person(name) for name in metadata_names(meta))
+    marked = None if named else credited_byline(byline_from_markup(tree) or markup_authors(tree))
+    credits = Credits(source=header_source(page.lines, page.index) or closing_source(page.lines, page.index))
+    if rules.attribution:
+        credits.source = select_text(tree, rules.attribution)[0] or credits.source
+    page.header_lines = header_zone(page.lines, page.index, set(date_lines), byline)
+    if crumbs is not None and crumbs.getparent() is not None:
+        crumbs.drop_tree()
+    return byline, marked, credits
+
+
+def _read_body(page: _Page, title: str, credits: Credits) -> list:
+    """The article's paragraphs: prune, reshape the layout, let trafilatura choose, clean."""
+    tree, rules = page.tree, page.rules
+    if rules.body:
+        keep_only(tree, select_elements(tree, rules.body))
+    prune_boilerplate(tree, page.headline, [compile_selector(selector) for selector in rules.drop])
+    unwrap_layout_tables(tree)
+    paragraphize(tree)
+    mark_main_container(tree)
+    blocks = extract_blocks(tree, page.url, page.headline, page.header_lines)
+    cleaned = clean_blocks(blocks, title, credits, page.header_lines, page.link_texts)
+    if text_length(" ".join(block.text for block in cleaned)) < MIN_BODY_LENGTH and not rules.body:
+        unpruned = _unpruned_body(page.html_text, page.url, title, credits, page.header_lines, page.link_texts)
+        cleaned = unpruned or cleaned
+    return cleaned
+
+
 def extract_fields(html_text: str, url: str, *, now: datetime, content_language=None, rules: SiteRules | None = None):
     """All fields of a decoded page; None when it has no HTML structure at all."""
-    rules = rules or SiteRules()
     tree = parse_html(html_text)
     if tree is None:
         return None
     meta = read_metadata(tree)
-    result = Extraction(canonical_url=canonical_url(tree, meta, url), declared_article=_declares_article(meta))
-    result.title, headline = find_title(tree, meta, url)
-    if rules.title:
-        title, element = select_text(tree, rules.title)
-        result.title, headline = (title, element) if title else (result.title, headline)
     body_element = tree.find("body")
     lines = block_lines(body_element if body_element is not None else tree)
-    index = _headline_index(lines, result.title)
-    page_language = rules.language or find_language(tree, meta, " ".join(lines[:400]), content_language)
-    result.section, crumbs = find_section(tree, meta, result.title)
-    link_texts = page_link_texts(tree) - {result.title}
-    date_order = rules.date_order or date_order_for(tree.get("lang"))
-    result.date, result.modified, date_lines, result.date_source = find_dates(
-        tree, meta, url, lines, index, page_language, now, date_order, link_texts
-    )
-    if rules.date:
-        value, _ = select_text(tree, rules.date)
-        chosen = (parse_iso(value, now) or parse_text(value, page_language, now, date_order)) if value else None
-        result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
-    byline = find_byline(lines, index)
-    # The marked-up author search copies the tree: only when nothing better names the author.
-    named = byline or any(is_person(name) for name in metadata_names(meta))
-    marked = None if named else credited_byline(byline_from_markup(tree) or markup_authors(tree))
-    credits = Credits(source=header_source(lines, index) or closing_source(lines, index))
-    if rules.attribution:
-        credits.source = select_text(tree, rules.attribution)[0] or credits.source
-    header_lines = header_zone(lines, index, set(date_lines), byline)
-    if crumbs is not None and crumbs.getparent() is not None:
-        crumbs.drop_tree()
-    if rules.body:
-        keep_only(tree, select_elements(tree, rules.body))
-    prune_boilerplate(tree, headline, [compile_selector(selector) for selector in rules.drop])
-    unwrap_layout_tables(tree)
-    paragraphize(tree)
-    mark_main_container(tree)
-    blocks = extract_blocks(tree, url, headline, header_lines)
-    cleaned = clean_blocks(blocks, result.title or "", credits, header_lines, link_texts)
-    if text_length(" ".join(block.text for block in cleaned)) < MIN_BODY_LENGTH and not rules.body:
-        cleaned = _unpruned_body(html_text, url, result.title or "", credits, header_lines, link_texts) or cleaned
-    result.body = "\n\n".join(block.text for block in cleaned)
+    page = _Page(html_text, url, now, rules or SiteRules(), tree, meta, lines)
+    result = Extraction(canonical_url=canonical_url(tree, meta, url), declared_article=_declares_article(meta))
+    byline, marked, credits = _read_header(page, result, content_language)
+    result.body = "\n\n".join(block.text for block in _read_body(page, result.title or "", credits))
     if credits.closing_date and result.date_source in (None, "url", "htmldate"):
-        closing = parse_closing_date(credits.closing_date, page_language, now)
+        closing = parse_closing_date(credits.closing_date, page.language, now)
         if closing:
             result.date, result.date_source = closing, "closing"
-    result.link_share = _link_share(link_texts, result.body) if result.body else 0.0
+    result.link_share = _link_share(page.link_texts, result.body) if result.body else 0.0
     result.authors = find_authors(meta, byline, credits, marked)
     result.attribution = find_attribution(credits, byline or marked, result.authors)
-    result.language = rules.language or find_language(tree, meta, result.body or " ".join(lines), content_language)
+    language_text = result.body or " ".join(lines)
+    result.language = page.rules.language or find_language(tree, meta, language_text, content_language)
     return result
 
 
