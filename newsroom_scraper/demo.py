@@ -2,7 +2,9 @@
 
 Serves fixtures/site/ on 127.0.0.1, runs the real `scrapy crawl newsroom`
 against it in a child process, then says where the records are and how many
-there are. Politeness delays are shortened for this one local server only.
+there are. Politeness delays are shortened for this one local server only,
+and the crawl keeps its seen-store in a temporary directory: the demo shows
+every article every time, and leaves nothing in the real `.newsroom/` state.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from .localserver import serve
@@ -44,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         start_url = f"{server.base_url}/news/"
         print(f"Serving {args.site} at {server.base_url}/ ; crawling {start_url}", flush=True)
         env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsroom_scraper.settings"}
-        status = subprocess.call(crawl_command(start_url, args.output), env=env)
+        with tempfile.TemporaryDirectory(prefix="newsroom-demo-") as state_dir:
+            state = {"NEWSROOM_STATE": f"sqlite:///{Path(state_dir) / 'state.db'}"}
+            status = subprocess.call(crawl_command(start_url, args.output, state), env=env)
     finally:
         server.shutdown()
     if status != 0 or not args.output.exists():

@@ -2,28 +2,55 @@
 
 `python -m newsroom_scraper.localserver DIR [--port N]` serves DIR. Tests use
 `serve()` to start it in a thread and read `server.requests` to check what
-the crawler asked for (robots.txt obeyed, nothing off-site, nothing twice).
+the crawler asked for (robots.txt obeyed, nothing off-site, nothing twice),
+and `server.responses` to see how each request was answered: (path, status)
+in the order the statuses were sent.
+
+Files are served with an `ETag` (a hash of their bytes) and `Last-Modified`,
+and a conditional GET whose `If-None-Match` (or, without it,
+`If-Modified-Since`) still holds is answered `304 Not Modified`, as a
+real newsroom's web server does: scheduled crawls are tested against that.
+The ETag hashes the content because `Last-Modified` has one-second
+resolution and tests edit files faster than that. `server.delay` (seconds)
+slows every answer down, so a test can stop a crawl in its middle.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
+import os
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CONTENT_TYPES = {".shtml": "text/html", ".htm": "text/html", ".html": "text/html"}
 
 
+def file_etag(path: str) -> str:
+    return '"' + hashlib.sha256(Path(path).read_bytes()).hexdigest()[:20] + '"'
+
+
+def etag_matches(header: str, etag: str) -> bool:
+    """RFC 9110 weak comparison of an If-None-Match list with our (strong) tag."""
+    tags = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in tags or etag in tags
+
+
 class LoggingHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+    etag: str | None = None
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         self.server.requests.append(self.path)  # type: ignore[attr-defined]
+        if self.server.delay:  # type: ignore[attr-defined]
+            time.sleep(self.server.delay)  # type: ignore[attr-defined]
         route = self.server.routes.get(self.path)  # type: ignore[attr-defined]
         if route is None:
-            super().do_GET()
+            self.serve_file()
             return
         status, headers, body = route
         self.send_response(status)
@@ -32,6 +59,38 @@ class LoggingHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def serve_file(self) -> None:
+        """The file, or 304 when the client's If-None-Match names its current ETag."""
+        path = self.file_path()
+        if path is not None:
+            self.etag = file_etag(path)
+            if_none_match = self.headers.get("If-None-Match")
+            if if_none_match is not None and etag_matches(if_none_match, self.etag):
+                self.send_response(304)
+                self.send_header("Last-Modified", self.date_time_string(os.stat(path).st_mtime))
+                self.end_headers()
+                return
+        # A stale If-None-Match wins over If-Modified-Since: the parent then ignores the latter, as RFC 9110 says.
+        super().do_GET()
+
+    def file_path(self) -> str | None:
+        """The regular file a GET of this path serves (a directory's index.html), if any."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not urlsplit(self.path).path.endswith("/"):
+                return None  # the parent redirects to the path with a slash
+            path = os.path.join(path, "index.html")
+        return path if os.path.isfile(path) else None
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.server.responses.append((self.path, int(code)))  # type: ignore[attr-defined]
+        super().send_response(code, message)
+
+    def end_headers(self) -> None:
+        if self.etag is not None:
+            self.send_header("ETag", self.etag)
+        super().end_headers()
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's signature
         if self.server.verbose:  # type: ignore[attr-defined]
@@ -45,9 +104,13 @@ class LocalServer(ThreadingHTTPServer):
         handler = functools.partial(LoggingHandler, directory=str(directory))
         super().__init__(("127.0.0.1", port), handler)
         self.requests: list[str] = []
+        # (path, status) of every answer, in the order they were sent.
+        self.responses: list[tuple[str, int]] = []
         # path -> (status, headers, body): canned responses (errors, odd content types) for tests.
         self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
         self.verbose = verbose
+        # Seconds every request waits before it is answered.
+        self.delay = 0.0
 
     @property
     def base_url(self) -> str:

@@ -37,6 +37,27 @@ NEWSROOM_MAX_SITEMAPS = 50
 # Default 60: the longest robots.txt Crawl-delay honoured, in seconds; a longer one is cut to it (with a warning).
 NEWSROOM_MAX_CRAWL_DELAY = 60.0
 
+# Default 0: extraction runs in the crawl's own process. N > 0: in N worker processes, so a big crawl
+# extracts on every core while Scrapy keeps downloading (set it to the number of cores).
+NEWSROOM_EXTRACT_WORKERS = 0
+
+# --- Scheduled runs (see README "Scheduled runs") ------------------------------
+# Default "sqlite:///.newsroom/state.db": the seen-store, a SQLite file under the working directory
+# (sqlite:////abs/path.db for an absolute path; a bare path works too). A run exports only articles
+# that are new or whose content changed since they were last exported; `-a mode=full` exports all
+# again. Empty: no state, every run exports everything it finds.
+NEWSROOM_STATE = "sqlite:///.newsroom/state.db"
+# Default 86400 (one day): an article already exported is downloaded again (with a conditional GET,
+# usually answered 304) only once this many seconds have passed since it was last checked; 0: on every
+# run. Newsrooms correct articles mostly on their first day, and then rarely: a day brings corrections
+# into the archive within a day, while an hourly run spends its requests on listings and new articles
+# (each listed article costs a site one conditional request a day, not 24).
+NEWSROOM_RECHECK_AFTER = 86400
+# Default False: no WARC. True: the raw responses of the exported articles go to a .warc.gz beside the
+# first file feed (out.jsonl -> out.warc.gz), each carrying the article's id; a path (with %(name)s,
+# %(time)s as in FEEDS) puts it there instead.
+NEWSROOM_WARC = False
+
 # --- Politeness ---------------------------------------------------------------
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
@@ -62,7 +83,13 @@ REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    # Before the FeedExporter (0): an article's response is in the WARC before its line is in the feed.
+    "newsroom_scraper.extensions.warcwriter.WarcWriter": -10,
     "newsroom_scraper.extensions.runsummary.RunSummary": 500,
+}
+# After RedirectMiddleware (600) for requests, before it for responses: a 304 stops here.
+DOWNLOADER_MIDDLEWARES = {
+    "newsroom_scraper.downloadermiddlewares.recheck.RecheckMiddleware": 650,
 }
 
 # --- Pipelines and output -----------------------------------------------------
@@ -71,6 +98,8 @@ ITEM_PIPELINES = {
     "newsroom_scraper.pipelines.since.SincePipeline": 150,
     "newsroom_scraper.pipelines.validate.ValidatePipeline": 200,
     "newsroom_scraper.pipelines.duplicates.DuplicatesPipeline": 300,
+    # Last: only records that will be exported are compared with the store and claimed.
+    "newsroom_scraper.pipelines.seen.SeenPipeline": 400,
 }
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(RECORD_FIELDS)

@@ -37,7 +37,10 @@ def run_crawl(start_urls: str | None, workdir: Path, settings: dict | None = Non
     """Run the real `scrapy crawl newsroom` in a child process and collect its output."""
     output = workdir / "out.jsonl"
     stats_file = workdir / "stats.json"
-    command = crawl_command(start_urls or "", output, {"NEWSROOM_STATS_FILE": str(stats_file), **(settings or {})})
+    # Each work directory has its own seen-store: crawls in different tests never see each other's articles.
+    state = f"sqlite:///{workdir / 'state.db'}"
+    defaults = {"NEWSROOM_STATS_FILE": str(stats_file), "NEWSROOM_STATE": state}
+    command = crawl_command(start_urls or "", output, {**defaults, **(settings or {})})
     if start_urls is None:
         index = command.index("-a")
         del command[index : index + 2]

@@ -1,8 +1,12 @@
 """RunSummary: at the end of a crawl, one log line saying what the run did, and optionally a JSON file.
 
 A scheduled run is read by people scanning logs and by monitoring reading a
-file. The summary gives articles written, pages that were not articles and
-failed requests, each by reason (from the `newsroom/...` stats). With
+file. The summary gives the articles written (new, changed, and unchanged
+ones written again by `-a mode=full`), the articles found unchanged and not
+written, pages that were not articles, failed requests and URLs skipped on
+purpose, each by reason (from the `newsroom/...` stats). It counts the
+records handed to the feed itself (`newsroom/articles`, on `item_scraped`),
+so "written" means written, whatever dropped the others. With
 NEWSROOM_STATS_FILE set (default: unset), all crawl stats are also written
 there as JSON when the spider closes.
 """
@@ -22,19 +26,31 @@ def by_reason(stats: dict, prefix: str) -> dict[str, int]:
     return {key[len(prefix) :]: value for key, value in sorted(stats.items()) if key.startswith(prefix)}
 
 
+def counted(label: str, reasons: dict[str, int]) -> str:
+    """'3 unchanged {not_modified: 2, same_hash: 1}', or '0 unchanged'."""
+    detail = ", ".join(f"{reason}: {count}" for reason, count in reasons.items())
+    return f"{sum(reasons.values())} {label}" + (f" {{{detail}}}" if detail else "")
+
+
 def summary_line(stats: dict) -> str:
-    not_articles = by_reason(stats, "newsroom/not_article/")
-    failures = by_reason(stats, "newsroom/failed/")
+    exported = by_reason(stats, "newsroom/exported/")
+    written = f"{stats.get('newsroom/articles', 0)} articles written"
+    if exported:
+        written += " (" + ", ".join(f"{exported[kind]} {kind}" for kind in ("new", "changed", "unchanged")
+                                    if kind in exported) + ")"  # fmt: skip
     parts = [
-        f"{stats.get('newsroom/articles', 0)} articles written",
-        f"{sum(not_articles.values())} not articles {not_articles or ''}".rstrip(),
-        f"{sum(failures.values())} failed {failures or ''}".rstrip(),
+        written,
+        counted("unchanged", by_reason(stats, "newsroom/unchanged/")),
+        counted("not articles", by_reason(stats, "newsroom/not_article/")),
+        counted("failed", by_reason(stats, "newsroom/failed/")),
     ]
+    not_exported = by_reason(stats, "newsroom/not_exported/")
     if stats.get("newsroom/duplicate"):
-        parts.append(f"{stats['newsroom/duplicate']} duplicates")
-    invalid = by_reason(stats, "newsroom/invalid/")
-    if invalid:
-        parts.append(f"{sum(invalid.values())} invalid {invalid}")
+        not_exported["duplicate"] = stats["newsroom/duplicate"]
+    not_exported.update({f"invalid_{field}": n for field, n in by_reason(stats, "newsroom/invalid/").items()})
+    for label, reasons in (("not exported", not_exported), ("skipped", by_reason(stats, "newsroom/skipped/"))):
+        if reasons:
+            parts.append(counted(label, reasons))
     return "; ".join(parts)
 
 
@@ -46,8 +62,12 @@ class RunSummary:
     @classmethod
     def from_crawler(cls, crawler):
         extension = cls(crawler.stats, crawler.settings.get("NEWSROOM_STATS_FILE"))
+        crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
+
+    def item_scraped(self, item, spider) -> None:
+        self.stats.inc_value("newsroom/articles")
 
     def spider_closed(self, spider, reason) -> None:
         stats = self.stats.get_stats()

@@ -1,1 +1,2 @@
-"""Item pipelines: Page -> Article record (extract), schema check (validate), one record per id (duplicates)."""
+"""Item pipelines: Page -> Article record (extract), since, schema check (validate), one record per id
+(duplicates), only new or changed across runs (seen)."""

@@ -3,6 +3,9 @@
 One article is often reachable under several URLs (tracking parameters, a
 section path and a date path); they share a canonical URL and so an `id`.
 The first record is kept; the others are counted as `newsroom/duplicate`.
+Across runs, the seen pipeline (after this one) decides what is exported;
+records written are counted when they reach the feed (`newsroom/articles`,
+by the run summary), not here.
 """
 
 from __future__ import annotations
@@ -24,5 +27,4 @@ class DuplicatesPipeline:
             self.stats.inc_value("newsroom/duplicate")
             raise DropItem(f"Duplicate of an article already exported: {item['url']}", log_level="INFO")
         self.seen.add(item["id"])
-        self.stats.inc_value("newsroom/articles")
         return item

@@ -62,7 +62,7 @@ class ExtractPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler, crawler.settings.getint("NEWSROOM_EXTRACT_WORKERS", 0))
+        return cls(crawler.stats, crawler, crawler.settings.getint("NEWSROOM_EXTRACT_WORKERS"))
 
     def open_spider(self) -> None:
         """Per-source rules (selectors, language, date order) come from the spider's sources."""

@@ -11,6 +11,10 @@ the extraction pipeline decides whether each is an article. Keeping the
 crawl to "index pages and what they list" is what keeps a scheduled run
 finite. Index pages (listings, sitemaps, feeds) are fetched again on every
 run: they are never cached nor filtered as already seen by a job's state.
+
+Article requests carry `meta["article"]`: the recheck middleware skips or
+revalidates those the seen-store knows, unless `-a mode=full` asks for
+everything to be downloaded and exported again.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ from ..discovery.politeness import SiteDelays, download_slots
 from ..discovery.since import listed_before, parse_since
 from ..discovery.sitemaps import is_robots_txt, parse_sitemap, robots_sitemap_urls, sitemap_body
 from ..discovery.urls import clean_url, in_domains, trap_reason, url_key
+from ..downloadermiddlewares.recheck import KnownArticle
 from ..failures import SKIP_REASONS, failure_reason
 from ..items import Page
 from ..links import listing_links, pagination_urls, same_page
 from ..sources import Source, SourcesError, ad_hoc_source, load_sources
+from ..state.crawl import MODES
 
 LISTING_LINK_MODES = ("all", "articles")
 # Articles before more index pages keeps the frontier small; chrome links (mode "all") come last.
@@ -51,7 +57,16 @@ class NewsroomSpider(scrapy.Spider):
     name = "newsroom"
 
     def __init__(
-        self, start_urls=None, sitemaps=None, feeds=None, source=None, max_pages=None, since=None, *args, **kwargs
+        self,
+        start_urls=None,
+        sitemaps=None,
+        feeds=None,
+        source=None,
+        max_pages=None,
+        since=None,
+        mode=None,
+        *args,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.arg_start_urls = _split(start_urls)
@@ -60,6 +75,8 @@ class NewsroomSpider(scrapy.Spider):
         self.arg_source = source
         self.arg_max_pages = max_pages
         self.arg_since = since
+        # "incremental" (default): only new and changed articles are exported; "full": all of them again.
+        self.mode = mode or "incremental"
         self.sources: list[Source] = []
         self.ad_hoc = False
         self.max_pages = 5
@@ -81,6 +98,8 @@ class NewsroomSpider(scrapy.Spider):
         spider.max_pages = int(spider.arg_max_pages or settings.getint("NEWSROOM_MAX_PAGES"))
         if spider.max_pages < 1:
             raise ValueError(f"max_pages must be at least 1, not {spider.max_pages}")
+        if spider.mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
         spider.since = parse_since(spider.arg_since or settings.get("NEWSROOM_SINCE"))
         spider.listing_link_mode = settings.get("NEWSROOM_LISTING_LINKS") or "all"
         if spider.listing_link_mode not in LISTING_LINK_MODES:
@@ -173,7 +192,12 @@ class NewsroomSpider(scrapy.Spider):
         self.seen_urls.add(key)
         self.crawler.stats.inc_value(f"newsroom/requested/{via}")
         priority = CHROME_LINK_PRIORITY if chrome and not source.allow else ARTICLE_PRIORITY
-        meta = {"via": via, "listed_date": listed.isoformat() if listed else None, "listed_title": title}
+        meta = {
+            "via": via,
+            "listed_date": listed.isoformat() if listed else None,
+            "listed_title": title,
+            "article": True,
+        }
         return self.request(url, self.parse_page, source, priority=priority, **meta)
 
     def checked_url(self, url: str) -> str | None:
@@ -362,6 +386,8 @@ class NewsroomSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure):
         """A request that failed: log it and count it by reason; the crawl goes on."""
+        if failure.check(KnownArticle):
+            return  # not a failure: counted by the recheck middleware
         reason = failure_reason(failure)
         if reason in SKIP_REASONS:
             self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")

@@ -1,0 +1,1 @@
+"""Downloader middlewares: recheck (known articles: not before they are due, then by conditional GET)."""
