@@ -39,7 +39,13 @@ def extract_warc(path: Path):
     """(where, record or reason) for each HTML response in a WARC file."""
     try:
         for page in iter_warc_pages(path):
-            result = extract_article(page.body, page.url, content_type=page.content_type, fetched_at=page.fetched_at)
+            result = extract_article(
+                page.body,
+                page.url,
+                content_type=page.content_type,
+                content_language=page.content_language,
+                fetched_at=page.fetched_at,
+            )
             yield f"{path} {page.url}", result if isinstance(result, NotAnArticle) else result.as_record()
     except (OSError, ValueError) as error:  # warcio raises ValueError-like errors on a damaged archive
         yield str(path), NotAnArticle("unreadable", str(error))
