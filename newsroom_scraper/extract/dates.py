@@ -11,7 +11,6 @@ page gives them.
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -253,9 +252,9 @@ def url_date(url: str | None) -> str | None:
 
 
 def htmldate_guess(tree: html.HtmlElement, url: str | None) -> str | None:
-    """htmldate's whole-page search; it edits the tree it is given, so it gets a copy."""
+    """htmldate's whole-page search (it copies a tree it is given before pruning it, so no copy here)."""
     try:
-        return htmldate.find_date(copy.deepcopy(tree), url=url, original_date=True, extensive_search=True)
+        return htmldate.find_date(tree, url=url, original_date=True, extensive_search=True)
     except Exception:  # noqa: BLE001 - htmldate raises on odd markup; a missing date is a reason, not a crash
         return None
 
