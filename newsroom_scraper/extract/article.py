@@ -190,6 +190,7 @@ class _Page:
     headline: object = None
     header_lines: set[str] = field(default_factory=set)
     link_texts: set[str] = field(default_factory=set)
+    search_marked_author: bool = False
 
 
 def _read_header(page: _Page, result: Extraction, content_language) -> tuple[str | None, str | None, Credits]:
@@ -212,9 +213,10 @@ def _read_header(page: _Page, result: Extraction, content_language) -> tuple[str
         chosen = (parse_iso(value, now) or parse_text(value, page.language, now, date_order)) if value else None
         result.date, result.date_source = (chosen, "profile") if chosen else (result.date, result.date_source)
     byline = find_byline(page.lines, page.index)
-    # The marked-up author search copies the tree: only when nothing better names the author.
     named = byline or any(is_person(name) for name in metadata_names(meta))
-    marked = None if named else credited_byline(byline_from_markup(tree) or markup_authors(tree))
+    marked = None if named else byline_from_markup(tree)
+    # trafilatura's marked-up author search prunes the tree: it runs last, when nothing better names the author.
+    page.search_marked_author = not named and marked is None
     credits = Credits(source=header_source(page.lines, page.index) or closing_source(page.lines, page.index))
     if rules.attribution:
         credits.source = select_text(tree, rules.attribution)[0] or credits.source
@@ -258,6 +260,9 @@ def extract_fields(html_text: str, url: str, *, now: datetime, content_language=
         if closing:
             result.date, result.date_source = closing, "closing"
     result.link_share = _link_share(page.link_texts, result.body) if result.body else 0.0
+    if page.search_marked_author:
+        marked = markup_authors(tree)
+    marked = credited_byline(marked)
     result.authors = find_authors(meta, byline, credits, marked)
     result.attribution = find_attribution(credits, byline or marked, result.authors)
     language_text = result.body or " ".join(lines)

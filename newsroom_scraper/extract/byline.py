@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from lxml import html
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
-from trafilatura.metadata import extract_author as trafilatura_extract_author
+from trafilatura.metadata import extract_metainfo
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from . import rules
 from .clean import Credits
@@ -130,13 +132,15 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
 def markup_authors(tree: html.HtmlElement) -> str | None:
     """Author names marked up in the page (rel/itemprop author, "byline" and "author" classes), as written.
 
-    trafilatura's author search knows many templates and already discards
-    comment forms and "Posted on" labels; it works on a copy of the tree.
+    trafilatura's author search knows many templates; it first discards
+    comments, quotes, figures and dates, here in place: call it only once
+    the tree has served every other stage.
     """
     try:
-        found = trafilatura_extract_author(tree)
+        found = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120)
     except Exception:  # noqa: BLE001 - a failing heuristic must not cost the page
         return None
+    found = normalize_authors(None, found) if found else None
     return found.replace("; ", " and ") if found else None
 
 
