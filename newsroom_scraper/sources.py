@@ -13,9 +13,9 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .extract.selectors import SelectorError, compile_selector
+from .extract.urls import site_of
 
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 KNOWN_FIELDS = frozenset(
@@ -65,12 +65,8 @@ class Source:
         return not self.allow or any(re.search(pattern, url) for pattern in self.allow)
 
 
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
 def _is_http_url(value) -> bool:
-    return isinstance(value, str) and value.startswith(("http://", "https://")) and bool(host_of(value))
+    return isinstance(value, str) and value.startswith(("http://", "https://")) and bool(site_of(value))
 
 
 def _str_list(table: dict, key: str, where: str) -> list[str]:
@@ -155,10 +151,10 @@ def parse_source(table: dict, index: int) -> Source:
     if not (start_urls or sitemaps or feeds):
         raise SourcesError(f"{where}: 'start_urls' needs at least one URL, unless 'sitemaps' or 'feeds' has one")
     every_url = [*start_urls, *sitemaps, *feeds]
-    domains = [d.lower() for d in _str_list(table, "allowed_domains", where)] or sorted({host_of(u) for u in every_url})
+    domains = [d.lower() for d in _str_list(table, "allowed_domains", where)] or sorted({site_of(u) for u in every_url})
     for key, urls in (("start_urls", start_urls), ("sitemaps", sitemaps), ("feeds", feeds)):
         for url in urls:
-            host = host_of(url)
+            host = site_of(url)
             if not any(host == d or host.endswith("." + d) for d in domains):
                 raise SourcesError(f"{where}: '{key}' has {url!r}, outside 'allowed_domains' ({', '.join(domains)})")
     language = table.get("language")
@@ -220,5 +216,5 @@ def ad_hoc_source(start_urls: list[str], sitemaps: list[str], feeds: list[str]) 
         for url in urls:
             if not _is_http_url(url):
                 raise SourcesError(f"{key}: {url!r} is not an http(s) URL")
-    hosts = tuple(sorted({host_of(u) for u in [*start_urls, *sitemaps, *feeds]}))
+    hosts = tuple(sorted({site_of(u) for u in [*start_urls, *sitemaps, *feeds]}))
     return Source("ad-hoc", tuple(start_urls), hosts, sitemaps=tuple(sitemaps), feeds=tuple(feeds))

@@ -19,6 +19,8 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.url import url_has_any_extension
 from w3lib.url import canonicalize_url, safe_url_string, url_query_cleaner
 
+from ..extract.urls import site_of
+
 # --- Query parameters that never change what a page says --------------------
 # Campaign and click trackers (Google, Matomo/Piwik, Mailchimp, HubSpot, ad networks).
 TRACKING_PARAM_PREFIXES = ("utm_", "mtm_", "pk_", "mc_", "hsa_", "_hs", "at_", "ga_")
@@ -121,11 +123,7 @@ def trap_reason(url: str, *, article: bool = True) -> str | None:
     return None
 
 
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
 def in_domains(url: str, domains) -> bool:
     """The URL's host is one of `domains` or a subdomain of one (ports ignored)."""
-    host = host_of(url)
+    host = site_of(url)
     return any(host == domain or host.endswith("." + domain) for domain in domains)

@@ -349,7 +349,7 @@ def extract_article(
     if reason is not None:
         return reason
     return Article(
-        url=normalise_url(url) if not url.startswith("file:") else url,
+        url=normalise_url(url),
         canonical_url=fields.canonical_url or url,
         site=site_of(url),
         title=fields.title,
