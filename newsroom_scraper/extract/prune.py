@@ -21,7 +21,7 @@ from itertools import islice
 from lxml import html
 
 from . import rules
-from .text import block_lines, element_text, link_density, squash, text_lengths
+from .text import LinkTexts, block_lines, element_text, link_density, squash, text_lengths
 
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[\s_\-:/.]+")
@@ -32,6 +32,12 @@ BOX_TAGS = ("div", "p", "td", "th", "tr", "table", "tbody", "ul", "ol", "li", "d
             "header", "footer", "nav", "center", "blockquote", "h2", "h3", "h4", "h5", "h6", "address", "figure",
             "span", "font")  # fmt: skip
 SURE_TOKENS = frozenset(rules.SURE_DROP_TOKENS)
+SURE, HINT = 2, 1
+DROP_TAGS = frozenset(rules.DROP_TAGS)
+ROLE_DROP = frozenset(rules.ROLE_DROP)
+# Class names recur within a page and across a site: each is split into words once.
+MAX_NAME_LABELS = 65536
+_NAME_LABELS: dict[str, int] = {}
 # "Prose": this many paragraphs of this length, mostly not links.
 CONTENT_PARAGRAPHS = 2
 CONTENT_PARAGRAPH_CHARS = 100
@@ -53,11 +59,17 @@ MAX_CAPTION_CHARS = 60
 CAPTION_CLIMB = 3
 CAPTION_TYPE = frozenset({"font", "small", "em", "i", "span"})
 CAPTION_END = re.compile(r"[.!?。！？:：]\s*$")
-# Contact blocks hold two or more labels, e-mail addresses or phone numbers.
+# Contact blocks hold two or more labels, e-mail addresses or phone numbers. Labels in
+# alphabetic scripts count as whole words; the others anywhere.
+CONTACT_HINT_WORDS = ("address", "tel", "phone", "fax", "e-?mail", "postcode", "adresse", "telefon", "téléphone",
+                      "teléfono", "courriel", "correo")  # fmt: skip
+CONTACT_HINT_MARKS = ("地址", "电话", "傳真", "传真", "邮编", "電話", "メール", "телефон", "факс", "адрес", "@")
+PHONE_LIKE = r"\+?\d[\d ()./-]{7,}\d"
+# Matched against lower-cased text. The lookahead on the hints' first characters lets the
+# regex engine pass over most positions without trying each alternative (three times faster).
+_HINT_STARTS = re.escape("".join(sorted({hint[0] for hint in CONTACT_HINT_WORDS + CONTACT_HINT_MARKS})))
 CONTACT_HINT = re.compile(
-    r"\b(address|tel|phone|fax|e-?mail|postcode|adresse|telefon|téléphone|teléfono|courriel|correo)\b|"
-    r"地址|电话|傳真|传真|邮编|電話|メール|телефон|факс|адрес|@|\+?\d[\d ()./-]{7,}\d",
-    re.IGNORECASE,
+    rf"(?=[{_HINT_STARTS}+\d])(?:\b(?:{'|'.join(CONTACT_HINT_WORDS)})\b|{'|'.join(CONTACT_HINT_MARKS)}|{PHONE_LIKE})"
 )
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
 
@@ -107,16 +119,6 @@ def _remove(element: html.HtmlElement) -> None:
     element.drop_tree()
 
 
-def _hidden(element: html.HtmlElement) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return (
-        "display:none" in style
-        or "visibility:hidden" in style
-        or element.get("hidden") is not None
-        or element.get("aria-hidden") == "true"
-    )
-
-
 def is_contentful(element: html.HtmlElement) -> bool:
     """Holds paragraphs of prose, not links and snippets: page builders label such wrappers "widget" or "sidebar"."""
     long_paragraphs = [p for p in element.iter("p") if len(element_text(p)) >= CONTENT_PARAGRAPH_CHARS]
@@ -130,16 +132,57 @@ def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
     element that holds paragraphs of prose; sure labels (comments, consent,
     newsletter, breadcrumb) and hidden elements do.
     """
-    doomed = []
+    doomed: list = []
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in NEVER_DROPPED:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in NEVER_DROPPED:
             continue
-        words = class_words(element)
-        sure = bool(words & SURE_TOKENS) or _hidden(element)
-        hinted = element.tag in rules.DROP_TAGS or element.get("role") in rules.ROLE_DROP or bool(words & DROP_TOKENS)
-        if (sure or (hinted and not is_contentful(element))) and guard.allows(element):
+        label = _label(tag, element.items())
+        if not label or (doomed and _inside(element, doomed[-1])):
+            continue
+        if (label == SURE or not is_contentful(element)) and guard.allows(element):
             doomed.append(element)
-    return _remove_outermost(doomed)
+    for element in doomed:
+        _remove(element)
+    return len(doomed)
+
+
+def _label(tag: str, attributes: list[tuple[str, str]]) -> int:
+    """SURE, HINT or 0 for what the tag and attributes say: class/id words, role, a hiding style.
+
+    Runs once per element of the page, so it reads the attribute list once.
+    """
+    label = HINT if tag in DROP_TAGS else 0
+    for key, value in attributes:
+        if key == "class" or key == "id":
+            for name in value.split():
+                named = _NAME_LABELS.get(name)
+                label = max(label, _name_label(name) if named is None else named)
+        elif key == "role" and value in ROLE_DROP:
+            label = max(label, HINT)
+        elif key == "style" or key == "hidden" or key == "aria-hidden":
+            label = SURE if _hides(key, value) else label
+    return label
+
+
+def _hides(key: str, value: str) -> bool:
+    if key == "style":
+        style = value.replace(" ", "").lower()
+        return "display:none" in style or "visibility:hidden" in style
+    return key == "hidden" or value == "true"
+
+
+def _name_label(name: str) -> int:
+    words = _words_of(name, None)
+    label = SURE if words & SURE_TOKENS else HINT if words & DROP_TOKENS else 0
+    if len(_NAME_LABELS) < MAX_NAME_LABELS:
+        _NAME_LABELS[name] = label
+    return label
+
+
+def _inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
+    """Whether `element` lies within `container`: both come from one walk in document order."""
+    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def _remove_outermost(elements: list) -> int:
@@ -170,7 +213,7 @@ def is_toolbar_text(text: str) -> bool:
 
 
 def _two_contact_hints(text: str) -> bool:
-    return sum(1 for _ in islice(CONTACT_HINT.finditer(text), 2)) == 2
+    return sum(1 for _ in islice(CONTACT_HINT.finditer(text.lower()), 2)) == 2
 
 
 def is_contact_block(lines: list[str]) -> bool:
@@ -184,7 +227,7 @@ def is_contact_block(lines: list[str]) -> bool:
     return bool(rules.CONTACT_HEADING.match(lines[0])) and (labelled or reachable) >= 1
 
 
-def is_teaser_box(element: html.HtmlElement, text: str) -> bool:
+def is_teaser_box(element: html.HtmlElement, text: str, links: LinkTexts, more_links: set) -> bool:
     """A short box ending in a "more" link whose text is truncated or mostly links.
 
     "Read more" alone is not enough: articles end with "Read more about the
@@ -193,46 +236,66 @@ def is_teaser_box(element: html.HtmlElement, text: str) -> bool:
     """
     if rules.TEASER_END.search(text):
         return True
-    links = [a for a in element.iter("a") if rules.MORE_LINK.match(element_text(a))]
-    if not links:
-        return bool(rules.TRUNCATED_END.search(text)) and link_density(element) >= 0.5
+    more = [links[a] for a in element.iter("a") if a in more_links] if more_links else []
+    if not more:
+        return bool(rules.TRUNCATED_END.search(text)) and links.density(element, text) >= 0.5
     stripped = text
-    for link in links:
-        stripped = stripped.replace(element_text(link), " ").strip()
-    return bool(rules.TRUNCATED_END.search(stripped)) or link_density(element) >= 0.5
+    for link_text in more:
+        stripped = stripped.replace(link_text, " ").strip()
+    return bool(rules.TRUNCATED_END.search(stripped)) or links.density(element, text) >= 0.5
 
 
-def is_link_list(element: html.HtmlElement, text: str) -> bool:
+def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool:
     """Headlines with dates (related lists, "latest news"), or a run of links and nothing else (menus)."""
-    links = sum(1 for _ in element.iter("a"))
-    if links < 2:
+    if sum(1 for _ in islice(element.iter("a"), 2)) < 2:
         return False
-    density = link_density(element)
+    count = sum(1 for _ in element.iter("a"))
+    density = links.density(element, text)
     dated = len(DATE_LIKE.findall(text)) >= 2
-    return (dated and density >= 0.45) or (links >= 3 and density >= 0.9)
+    return (dated and density >= 0.45) or (count >= 3 and density >= 0.9)
+
+
+def says_boilerplate(text: str) -> bool | None:
+    """True for a toolbar or copyright text; None when it holds contact hints, to be judged by its lines."""
+    if is_toolbar_text(text) or (len(text) < 300 and rules.COPYRIGHT.search(text)):
+        return True
+    return None if _two_contact_hints(text) else False
 
 
 def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
-    """Boilerplate recognised by what it says: toolbars, contact blocks, teasers, copyright lines."""
-    doomed = []
+    """Boilerplate recognised by what it says: toolbars, contact blocks, teasers, copyright lines.
+
+    Boxes nest (td > div > p with one text), so what a text says is judged
+    once per page, and a box inside one already doomed is not judged at all.
+    """
+    doomed: list = []
     body = tree.find("body")
     scope = body if body is not None else tree
     lengths = text_lengths(scope)
+    links = LinkTexts()
+    more_links = {a for a in scope.iter("a") if rules.MORE_LINK.match(links[a])}
+    verdicts: dict[str, bool | None] = {}
     for element in scope.iter(*BOX_TAGS):
         if lengths.get(element, 0) > MAX_BOX_CHARS * 4:
             continue  # white space aside, far too long to be a box
+        if doomed and _inside(element, doomed[-1]):
+            continue
         text = squash(element.text_content())
         if not text or len(text) > MAX_BOX_CHARS or not guard.allows(element, len(text)):
             continue
+        if text not in verdicts:
+            verdicts[text] = says_boilerplate(text)
+        said = verdicts[text]
         if (
-            is_toolbar_text(text)
-            or (len(text) < 300 and rules.COPYRIGHT.search(text))
-            or (_two_contact_hints(text) and is_contact_block(block_lines(element)))
-            or is_teaser_box(element, text)
-            or is_link_list(element, text)
+            said
+            or (said is None and is_contact_block(block_lines(element)))
+            or is_teaser_box(element, text, links, more_links)
+            or is_link_list(element, text, links)
         ):
             doomed.append(element)
-    return _remove_outermost(doomed)
+    for element in doomed:
+        _remove(element)
+    return len(doomed)
 
 
 def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:

@@ -70,6 +70,23 @@ def link_density(element: html.HtmlElement) -> float:
     return min(1.0, linked / total)
 
 
+class LinkTexts(dict):
+    """Each link's squashed text, read once: the pruning rules ask for it box after box.
+
+    Valid while the tree is not changed; a pass builds its own.
+    """
+
+    def __missing__(self, link) -> str:
+        text = self[link] = squash(link.text_content())
+        return text
+
+    def density(self, element, text: str) -> float:
+        """link_density(element), given the element's squashed text."""
+        if not text:
+            return 0.0
+        return min(1.0, sum(len(self[a]) for a in element.iter("a")) / len(text))
+
+
 def text_lengths(root: html.HtmlElement) -> dict:
     """Length of every element's text (as text_content() would give it), in one pass from the leaves up.
 
