@@ -10,34 +10,33 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
+from lxml import etree, html
 
 from .structured import PageMetadata
-from .text import element_text, squash, text_lengths
+from .text import element_text, squash
 
 HOME = re.compile(
     r"^(home|homepage|start|startseite|accueil|inicio|portada|home page|首页|首頁|主页|网站首页|ホーム|トップ|главная|"
     r"الرئيسية|الصفحة الرئيسية)$",
     re.IGNORECASE,
 )
-HERE_LABEL = re.compile(
-    r"^(you are here|current location|location|您的位置|当前位置|當前位置|所在位置|現在位置|sie sind hier|"
-    r"vous êtes ici|"
-    r"está en|usted está aquí|вы здесь)\s*[:：]?\s*",
-    re.IGNORECASE,
-)
+HERE_LABELS = ("you are here", "current location", "location", "您的位置", "当前位置", "當前位置", "所在位置",
+               "現在位置", "sie sind hier", "vous êtes ici", "está en", "usted está aquí", "вы здесь")  # fmt: skip
+HERE_LABEL = re.compile(rf"^({'|'.join(HERE_LABELS)})\s*[:：]?\s*", re.IGNORECASE)
+TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+NEAR_LINK = etree.XPath("boolean(a | */a | */*/a | */*/*/a)")
 SEPARATOR = re.compile(r"^[\s>/»›|:\-–→·•]*$")
 # Between breadcrumb links: ">", "/", "»". Not "|" or "·", which join menu links.
 CRUMB_SEPARATOR = re.compile(r"^[\s>/»›:\-–→]*$")
 ARTICLE_WORDS = re.compile(r"^(正文|正文内容|详情|詳細|article|details|text|story)$", re.IGNORECASE)
 # What templates call a breadcrumb, in class, id or aria-label, in the languages we meet.
-BREADCRUMB_MARK = re.compile(
-    r"breadcrumb|crumb|kruimel|brotkrum|ariane|migas|briciole|navpath|pathway|ruta de navegaci|navigationspfad|"
-    r"面包屑|麵包屑|パンくず|хлебн",
-    re.IGNORECASE,
-)
+BREADCRUMB_MARKS = ("breadcrumb", "crumb", "kruimel", "brotkrum", "ariane", "migas", "briciole", "navpath", "pathway",
+                    "ruta de navegaci", "navigationspfad", "面包屑", "麵包屑", "パンくず", "хлебн")  # fmt: skip
+BREADCRUMB_MARK = re.compile("|".join(BREADCRUMB_MARKS), re.IGNORECASE)
 MAX_CRUMB_CHARS = 300
-# How far above its links a breadcrumb's container may be (li > ol > nav > div).
+ROOT_URL = re.compile(r"^https?://[^/]+/?(index\.\w+)?$")
+MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype", smart_strings=False)
+# How far above its links a breadcrumb's container may be (li > ol > nav > div); NEAR_LINK says the same.
 CRUMB_DEPTH = 4
 
 
@@ -54,14 +53,17 @@ def _items(element: html.HtmlElement) -> list[str]:
 
 def _marked(element: html.HtmlElement) -> bool:
     marks = " ".join(element.get(name) or "" for name in ("class", "id", "aria-label", "itemtype"))
-    return bool(BREADCRUMB_MARK.search(marks)) or "BreadcrumbList" in marks
+    return bool(BREADCRUMB_MARK.search(marks))
 
 
 def _starts_at_root(element: html.HtmlElement) -> bool:
     """The first link goes to a site's home page ("/", "https://www.example.org/"), whatever its label."""
     first = next((a for a in element.iter("a") if element_text(a)), None)
-    href = (first.get("href") or "") if first is not None else ""
-    return href in ("/", "./") or bool(re.match(r"^https?://[^/]+/?(index\.\w+)?$", href))
+    return _root_href((first.get("href") or "") if first is not None else "")
+
+
+def _root_href(href: str) -> bool:
+    return href in ("/", "./") or bool(ROOT_URL.match(href))
 
 
 def _section_from_items(items: list[str], title: str | None, root_first: bool = False) -> str | None:
@@ -124,39 +126,93 @@ def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
     return []
 
 
+def _marked_anywhere(scope: html.HtmlElement) -> bool:
+    """Whether any class, id, aria-label or itemtype on the page names a breadcrumb: one search, not one per element."""
+    marks = " ".join(MARK_VALUES(scope)).lower()
+    return any(mark in marks for mark in BREADCRUMB_MARKS)
+
+
+def _labelled_here(scope: html.HtmlElement) -> bool:
+    """Whether a text node starts a "You are here:" label, whole or cut short by markup ("<b>Sie</b> sind hier")."""
+    page_text = squash(scope.text_content()).lower()
+    labels = tuple(label for label in HERE_LABELS if label in page_text)
+    if not labels:
+        return False
+    firsts = {label[0] for label in labels}
+    longest = max(len(label) for label in labels)
+    for node in TEXT_NODES(scope):
+        start = node.lstrip().lstrip("\u200b").lstrip()[:longest].lower()
+        if start[:1] not in firsts:
+            continue
+        start = squash(start)
+        if start.startswith(labels) or any(label.startswith(start) for label in labels):
+            return True
+    return False
+
+
+def _root_links(scope: html.HtmlElement) -> list:
+    """Links that can open a trail: labelled "Home" (after any "You are here:") or pointing at the site's root."""
+    found = []
+    for link in scope.iter("a"):
+        text = element_text(link)
+        if text and (HOME.match(squash(HERE_LABEL.sub("", text))) or _root_href(link.get("href") or "")):
+            found.append(link)
+    return found
+
+
+def _shaped_candidates(scope: html.HtmlElement) -> set:
+    """Elements at most CRUMB_DEPTH levels above a link, which could be a trail.
+
+    A trail either begins with "You are here:" or opens with a root link.
+    When no text on the page begins such a label, only ancestors of root
+    links can be trails, and the search is confined to them.
+    """
+    if _labelled_here(scope):
+        candidates: set = set()
+        for link in scope.iter("a"):
+            for depth, ancestor in enumerate(link.iterancestors()):
+                if depth >= CRUMB_DEPTH or ancestor is scope:
+                    break
+                candidates.add(ancestor)
+        return candidates
+    above_roots: set = set()
+    for link in _root_links(scope):
+        for ancestor in link.iterancestors():
+            if ancestor is scope or ancestor in above_roots:
+                break
+            above_roots.add(ancestor)
+    return {element for element in above_roots if NEAR_LINK(element)}
+
+
 def find_section(
     tree: html.HtmlElement, meta: PageMetadata, title: str | None
 ) -> tuple[str | None, html.HtmlElement | None]:
     """(section, breadcrumb element) — the element lets the pruner drop it."""
     body = tree.find("body")
     scope = body if body is not None else tree
-    for element in scope.xpath(".//*[@class or @id or @aria-label or @itemtype]"):
-        if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
-            items = _items(element)
-            if len(items) >= 1:
-                return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
+    if _marked_anywhere(scope):
+        for element in scope.xpath(".//*[@class or @id or @aria-label or @itemtype]"):
+            if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
+                items = _items(element)
+                if len(items) >= 1:
+                    return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
     verdicts: dict = {}
-    lengths = text_lengths(scope)
 
     def crumbs(element) -> bool:
         if element not in verdicts:
-            short = lengths.get(element, 0) <= MAX_CRUMB_CHARS * 2
+            short = len(element.text_content()) <= MAX_CRUMB_CHARS * 2
             verdicts[element] = short and _could_be_crumbs(element) and _looks_like_crumbs(element)
         return verdicts[element]
 
-    # A trail is a few levels above its links: only those elements are candidates.
-    candidates: set = set()
-    for link in scope.iter("a"):
-        for depth, ancestor in enumerate(link.iterancestors()):
-            if depth >= CRUMB_DEPTH or ancestor is scope:
-                break
-            candidates.add(ancestor)
-    position = {element: index for index, element in enumerate(lengths)}
+    candidates = _shaped_candidates(scope)
     shaped = [
         element
-        for element in sorted(candidates, key=position.get, reverse=True)
+        for element in candidates
         if crumbs(element) and not any(child in candidates and crumbs(child) for child in element)
     ]
+    if len(shaped) > 1:
+        position = {element: index for index, element in enumerate(scope.iter())}
+        shaped.sort(key=position.get)
     # "You are here:" is the surest sign; then the first trail from "Home".
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
     if shaped:
