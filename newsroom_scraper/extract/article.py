@@ -191,6 +191,7 @@ class _Page:
     header_lines: set[str] = field(default_factory=set)
     link_texts: set[str] = field(default_factory=set)
     search_marked_author: bool = False
+    guess_dates: bool = True
 
 
 def _read_header(page: _Page, result: Extraction, content_language) -> tuple[str | None, str | None, Credits]:
@@ -205,8 +206,9 @@ def _read_header(page: _Page, result: Extraction, content_language) -> tuple[str
     result.section, crumbs = find_section(tree, meta, result.title)
     page.link_texts = page_link_texts(tree) - {result.title}
     date_order = rules.date_order or date_order_for(tree.get("lang"))
+    guess = page.guess_dates or result.declared_article
     result.date, result.modified, date_lines, result.date_source = find_dates(
-        tree, meta, page.url, page.lines, page.index, page.language, now, date_order, page.link_texts
+        tree, meta, page.url, page.lines, page.index, page.language, now, date_order, page.link_texts, guess
     )
     if rules.date:
         value, _ = select_text(tree, rules.date)
@@ -243,15 +245,28 @@ def _read_body(page: _Page, title: str, credits: Credits) -> list:
     return cleaned
 
 
-def extract_fields(html_text: str, url: str, *, now: datetime, content_language=None, rules: SiteRules | None = None):
-    """All fields of a decoded page; None when it has no HTML structure at all."""
+def extract_fields(
+    html_text: str,
+    url: str,
+    *,
+    now: datetime,
+    content_language=None,
+    rules: SiteRules | None = None,
+    guess_dates: bool = True,
+):
+    """All fields of a decoded page; None when it has no HTML structure at all.
+
+    guess_dates=False skips htmldate's whole-page date search on pages that do
+    not declare themselves articles: decide() refuses such a date anyway, and
+    the search is the dearest stage of all, so records are made without it.
+    """
     tree = parse_html(html_text)
     if tree is None:
         return None
     meta = read_metadata(tree)
     body_element = tree.find("body")
     lines = block_lines(body_element if body_element is not None else tree)
-    page = _Page(html_text, url, now, rules or SiteRules(), tree, meta, lines)
+    page = _Page(html_text, url, now, rules or SiteRules(), tree, meta, lines, guess_dates=guess_dates)
     result = Extraction(canonical_url=canonical_url(tree, meta, url), declared_article=_declares_article(meta))
     byline, marked, credits = _read_header(page, result, content_language)
     result.body = "\n\n".join(block.text for block in _read_body(page, result.title or "", credits))
@@ -303,9 +318,7 @@ def decide(fields: Extraction | None) -> NotAnArticle | None:
         return NotAnArticle("listing", f"{fields.link_share:.0%} of the text is link text")
     if text_length(fields.body) < MIN_BODY_LENGTH:
         return NotAnArticle("body_too_short", f"{len(fields.body)} characters")
-    if not fields.date:
-        return NotAnArticle("no_date")
-    if fields.date_source == "htmldate" and not fields.declared_article:
+    if not fields.date or (fields.date_source == "htmldate" and not fields.declared_article):
         # A date found only somewhere on the page ("Page last reviewed: ...",
         # a copyright year) does not make an about or contact page an article.
         return NotAnArticle("no_date", "no publication date in metadata, near the headline or in the URL")
@@ -341,7 +354,9 @@ def extract_article(
     if not text.strip():
         return NotAnArticle("empty_page", "no content")
     try:
-        fields = extract_fields(text, url, now=fetched_at, content_language=content_language, rules=rules)
+        fields = extract_fields(
+            text, url, now=fetched_at, content_language=content_language, rules=rules, guess_dates=False
+        )
     except RecursionError:
         # Some stages (trafilatura's among them) walk the tree recursively.
         return NotAnArticle("too_deeply_nested", "markup nested beyond what the extractors walk")

@@ -267,8 +267,11 @@ def _most_precise(chosen: str | None, *others: str | None) -> str | None:
     return chosen
 
 
-def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None, links=frozenset()):
-    """(published, modified, header lines used, where the published date came from)."""
+def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None, links=frozenset(), guess=True):
+    """(published, modified, header lines used, where the published date came from).
+
+    `guess`: when nothing else dates the page, ask htmldate's whole-page search.
+    """
     day_in_url = url_date(url)
     published = choose_structured(_candidates(meta, PUBLISHED_META, "datePublished", now), day_in_url)
     modified = choose_structured(_candidates(meta, MODIFIED_META, "dateModified", now), None)
@@ -287,7 +290,7 @@ def find_dates(tree, meta, url, lines, headline_index, language, now, date_order
         published, source = day_in_url, "url"
     if not published:
         published, source = day_in_url, "url"
-    if not published:
+    if not published and guess:
         published, source = htmldate_guess(tree, url), "htmldate"
     if modified and published and modified[:10] < published[:10]:
         modified = None

@@ -35,6 +35,7 @@ RELATIVE = re.compile(
     r"\d{1,2}\s*(分钟|小时|天)前|\d{1,2}\s*(分|時間|日)前|\d{1,2}\s+(минут[уы]?|час(а|ов)?|дн(я|ей))\s+назад",
     re.IGNORECASE,
 )
+DIGIT = re.compile(r"\d")
 RFC2822 = re.compile(r"^\s*(\w{3},\s*)?\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 TZ_OFFSETS = {
     "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
@@ -229,6 +230,8 @@ def leading_date(text: str) -> tuple[str, int] | None:
 
 def find_date_strings(text: str) -> list[str]:
     """Date expressions in reading order; where two overlap, the longer (with its time) wins."""
+    if not DIGIT.search(text):
+        return []  # every pattern needs a digit; most lines of a page have none
     found = []
     for pattern in DATE_PATTERNS:
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))

@@ -1,0 +1,43 @@
+"""A record dated by htmldate's whole-page guess when the header shows no date: declared articles only."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsroom_scraper.extract import NotAnArticle, extract_article
+from newsroom_scraper.extract.article import extract_fields
+
+from .pagemaker import PARAGRAPHS
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+URL = "https://news.example.org/stories/flood-plan"
+TITLE = "Council approves harbour flood defence plan"
+
+
+def page(declared: bool) -> str:
+    og_type = '<meta property="og:type" content="article">' if declared else ""
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS * 4)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title>{og_type}</head>
+<body><main><article><h1>{TITLE}</h1>
+{body}
+<div class="post-footer">Posted 2024-03-05 in City news</div>
+</article></main></body></html>"""
+
+
+def test_declared_article_dated_by_the_whole_page_search():
+    record = extract_article(page(declared=True).encode(), URL, fetched_at=NOW)
+    assert not isinstance(record, NotAnArticle), record
+    assert record.date.startswith("2024-03-05")
+
+
+def test_undeclared_page_is_not_dated_by_a_guess():
+    result = extract_article(page(declared=False).encode(), URL, fetched_at=NOW)
+    assert isinstance(result, NotAnArticle)
+    assert result.reason == "no_date"
+
+
+def test_fields_keep_the_guess_for_evaluation():
+    fields = extract_fields(page(declared=False), URL, now=NOW)
+    assert fields.date.startswith("2024-03-05")
+    assert fields.date_source == "htmldate"
+    assert extract_fields(page(declared=False), URL, now=NOW, guess_dates=False).date is None
