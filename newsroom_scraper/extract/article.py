@@ -231,6 +231,9 @@ def _read_header(page: _Page, result: Extraction, content_language) -> tuple[str
 def _read_body(page: _Page, title: str, credits: Credits) -> list:
     """The article's paragraphs: prune, reshape the layout, let trafilatura choose, clean."""
     tree, rules = page.tree, page.rules
+    head = tree.find("head")
+    if head is not None:
+        tree.remove(head)  # read by the header stages; the pruning and trafilatura would only walk it
     if rules.body:
         keep_only(tree, select_elements(tree, rules.body))
     prune_boilerplate(tree, page.headline, [compile_selector(selector) for selector in rules.drop])

@@ -17,8 +17,8 @@ from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from . import rules
+from .classnames import has_class_word
 from .clean import Credits
-from .prune import class_words
 from .structured import PageMetadata
 from .text import element_text, squash
 
@@ -119,9 +119,9 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
     for element in (body if body is not None else tree).iter():
         if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style", "form", "a"):
             continue
-        if not class_words(element) & BYLINE_CLASS_WORDS or element.xpath("ancestor::form"):
+        if not has_class_word(element, BYLINE_CLASS_WORDS) or element.xpath("ancestor::form"):
             continue
-        if any(class_words(ancestor) & COMMENT_WORDS for ancestor in element.iterancestors()):
+        if any(has_class_word(ancestor, COMMENT_WORDS) for ancestor in element.iterancestors()):
             continue  # a commenter, not the author
         text = _clean_name(element_text(element))
         if 2 < len(text) < MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):

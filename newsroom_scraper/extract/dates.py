@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import htmldate
 from lxml import html
 
+from .classnames import class_words
 from .datetext import (
     CJK_TIME,
     add_cjk_time,
@@ -27,7 +28,6 @@ from .datetext import (
     parse_iso,
     parse_text,
 )
-from .prune import class_words
 from .structured import PageMetadata
 from .text import text_length
 

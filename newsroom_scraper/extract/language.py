@@ -25,7 +25,9 @@ SCRIPTS = (
     ("el", re.compile(r"[\u0370-\u03ff]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 )
-LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# Any letter of the scripts above: most pages have none, and one search then settles all their counts.
+NON_LATIN = re.compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in SCRIPTS) + "]")
 # Languages that share a script: a declaration of one of these is kept when
 # the text is in that script.
 SCRIPT_FAMILY = {"zh": {"zh", "ja"}, "ru": {"ru", "uk", "bg", "sr", "be", "mk", "kk"}, "ar": {"ar", "fa", "ur"}}
@@ -40,7 +42,9 @@ def _code(value: str | None) -> str | None:
 def dominant_script(text: str) -> str | None:
     """The non-Latin script most of the text is in, 'latin', or None for no letters."""
     sample = text[:5000]
-    latin = len(LATIN.findall(sample))
+    latin = sum(map(len, LATIN.findall(sample)))  # counted in runs: a match per word, not per letter
+    if not NON_LATIN.search(sample):
+        return "latin" if latin else None
     counts = {code: len(pattern.findall(sample)) for code, pattern in SCRIPTS}
     if counts["ja"] and counts["ja"] * 5 >= counts["zh"]:
         counts["ja"] += counts["zh"]

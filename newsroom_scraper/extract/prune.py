@@ -15,16 +15,14 @@ the page's text is never removed, whatever its class says, because CMSes put
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import islice
 
 from lxml import html
 
 from . import rules
+from .classnames import name_words
 from .text import LinkTexts, block_lines, element_text, link_density, squash, text_lengths
 
-CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-SPLIT = re.compile(r"[\s_\-:/.]+")
 DROP_TOKENS = frozenset(token for group in rules.DROP_TOKEN_GROUPS.values() for token in group)
 NEVER_DROPPED = frozenset({"html", "body", "article", "main"})
 # Boxes of boilerplate are blocks; inline elements inside them are judged with their box.
@@ -35,7 +33,7 @@ SURE_TOKENS = frozenset(rules.SURE_DROP_TOKENS)
 SURE, HINT = 2, 1
 DROP_TAGS = frozenset(rules.DROP_TAGS)
 ROLE_DROP = frozenset(rules.ROLE_DROP)
-# Class names recur within a page and across a site: each is split into words once.
+# Class names recur within a page and across a site: each is judged once.
 MAX_NAME_LABELS = 65536
 _NAME_LABELS: dict[str, int] = {}
 # "Prose": this many paragraphs of this length, mostly not links.
@@ -72,24 +70,6 @@ CONTACT_HINT = re.compile(
     rf"(?=[{_HINT_STARTS}+\d])(?:\b(?:{'|'.join(CONTACT_HINT_WORDS)})\b|{'|'.join(CONTACT_HINT_MARKS)}|{PHONE_LIKE})"
 )
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
-
-
-def class_words(element: html.HtmlElement) -> frozenset[str]:
-    """Words of the class and id, plus each class name with its separators removed."""
-    return _words_of(element.get("class"), element.get("id"))
-
-
-@lru_cache(maxsize=4096)
-def _words_of(classes: str | None, identifier: str | None) -> frozenset[str]:
-    words: set[str] = set()
-    for value in (classes, identifier):
-        if not value:
-            continue
-        for name in value.split():
-            parts = [p.lower() for p in SPLIT.split(CAMEL.sub(" ", name)) if p]
-            words.update(parts)
-            words.add("".join(parts))
-    return frozenset(words)
 
 
 class Guard:
@@ -173,7 +153,7 @@ def _hides(key: str, value: str) -> bool:
 
 
 def _name_label(name: str) -> int:
-    words = _words_of(name, None)
+    words = name_words(name)
     label = SURE if words & SURE_TOKENS else HINT if words & DROP_TOKENS else 0
     if len(_NAME_LABELS) < MAX_NAME_LABELS:
         _NAME_LABELS[name] = label

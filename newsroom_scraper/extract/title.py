@@ -90,7 +90,8 @@ def find_title(
             text = element_text(heading)
             if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
                 return text, heading
-    shown = _shown_variant(scope, candidates, names)
+    page_text = PAGE_TEXT(scope)
+    shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:
         return shown
     stripped = [strip_site_name(c, names) for c in candidates[1:] + candidates[:1]]
@@ -100,7 +101,7 @@ def find_title(
         return element_text(h1s[0]), h1s[0]
     if stripped:
         title = stripped[0][:MAX_TITLE_CHARS]
-        return title, element_showing(scope, title)
+        return title, element_showing(scope, title, page_text)
     return None, None
 
 
@@ -109,7 +110,7 @@ LOOSE_SEPARATORS = re.compile(r"\s*[:|｜–—]\s+|\s+[-–—]\s*|-{2,}")
 MIN_SHOWN_CHARS = 12
 
 
-def _shown_variant(scope, candidates: list[str], names: set[str]):
+def _shown_variant(scope, candidates: list[str], names: set[str], page_text: str | None = None):
     """The longest part of a metadata title that the page shows as an element of its own."""
     variants = {c for c in candidates}
     for candidate in candidates:
@@ -118,26 +119,32 @@ def _shown_variant(scope, candidates: list[str], names: set[str]):
     for variant in sorted(variants, key=len, reverse=True):
         if len(variant) < MIN_SHOWN_CHARS or _key(variant) in names:
             continue
-        element = element_showing(scope, variant)
+        element = element_showing(scope, variant, page_text)
         if element is not None:
             return variant, element
     return None
 
 
+PAGE_TEXT = etree.XPath("normalize-space(string(.))", smart_strings=False)
 SHOWING = etree.XPath(
     ".//*[not(self::script or self::style or self::title or self::a)][contains(normalize-space(string(.)), $text)]"
 )
 
 
-def element_showing(scope: html.HtmlElement, title: str) -> html.HtmlElement | None:
+def element_showing(scope: html.HtmlElement, title: str, page_text: str | None = None) -> html.HtmlElement | None:
     """The innermost element whose whole text is the headline (a styled cell or div, not a heading).
 
     libxml2 finds the elements containing the text (all ancestors included);
     the innermost of those whose text is exactly the headline is the one.
+    `page_text`, the scope's PAGE_TEXT, spares that search over every element
+    when the text is nowhere on the page.
     """
+    text = squash(title)
+    if page_text is not None and text not in page_text:
+        return None
     key = _key(title)
     found = None
-    for element in SHOWING(scope, text=squash(title)):
+    for element in SHOWING(scope, text=text):
         if _key(element_text(element)) == key:
             found = element  # document order: a later match inside an earlier one is more inner
     return found

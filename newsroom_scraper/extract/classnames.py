@@ -1,0 +1,44 @@
+"""Words of an element's class and id, as the markup rules match them.
+
+A token matches a whole word of a class or id split on "-", "_", ".", ":",
+"/" and camelCase, or a whole class name with its separators removed: "share"
+hits "post-share-bar" and "postShareBar", "readmore" hits "read-more".
+Class names recur within a page and across a site, so each name is split
+once per process (up to a bound), not once per element.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html
+
+CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SPLIT = re.compile(r"[\s_\-:/.]+")
+MAX_CACHED_NAMES = 65536
+_NAME_WORDS: dict[str, frozenset[str]] = {}
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of one class name (or id), plus the name with its separators removed."""
+    words = _NAME_WORDS.get(name)
+    if words is None:
+        parts = [part.lower() for part in SPLIT.split(CAMEL.sub(" ", name)) if part]
+        words = frozenset((*parts, "".join(parts)))
+        if len(_NAME_WORDS) < MAX_CACHED_NAMES:
+            _NAME_WORDS[name] = words
+    return words
+
+
+def names_of(element: html.HtmlElement) -> list[str]:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".split()
+
+
+def class_words(element: html.HtmlElement) -> frozenset[str]:
+    """All words of the element's class and id."""
+    return frozenset().union(*(name_words(name) for name in names_of(element)))
+
+
+def has_class_word(element: html.HtmlElement, tokens: frozenset[str]) -> bool:
+    """Whether a word of the element's class or id is one of `tokens`."""
+    return any(not name_words(name).isdisjoint(tokens) for name in names_of(element))

@@ -1,0 +1,39 @@
+"""Line splitting: libxslt's pass and the Python walk it stands in for give the same lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from newsroom_scraper.extract.decode import decode_html
+from newsroom_scraper.extract.parse import parse_html
+from newsroom_scraper.extract.text import _walked_text, block_lines, squash
+
+PAGES = sorted(Path(__file__).parent.parent.joinpath("fixtures", "pages").glob("*.html"))
+
+
+def walked_lines(element) -> list[str]:
+    return [line for line in (squash(part) for part in _walked_text(element).split("\n")) if line]
+
+
+@pytest.mark.parametrize("path", PAGES[::6], ids=lambda path: path.stem)
+def test_same_lines_as_the_walk(path):
+    tree = parse_html(decode_html(path.read_bytes()).text)
+    for element in [tree.find("body"), *tree.iter("div", "td", "ul")][:200]:
+        assert block_lines(element) == walked_lines(element)
+
+
+def test_blocks_break_lines_and_inline_elements_do_not():
+    element = html.fromstring("<div>Posted <b>by</b> Jane<p>First\u200b  line</p>tail<br>next</div>")
+    assert block_lines(element) == ["Posted by Jane", "First line", "tail", "next"]
+
+
+def test_nesting_past_the_stylesheet_depth_falls_back_to_the_walk():
+    root = html.Element("body")
+    node = root
+    for _ in range(4000):
+        node = etree.SubElement(node, "div")
+    node.text = "deep text"
+    assert block_lines(root) == ["deep text"]
