@@ -138,8 +138,7 @@ def is_noise(text: str) -> bool:
         or rules.NEWSLETTER_LINE.search(text)
         or (len(text) < 400 and rules.CONSENT_LINE.search(text))
         or (len(text) < 300 and rules.COPYRIGHT.search(text))
-        or rules.PHOTO_CREDIT.search(text)
-        and len(text) < 300
+        or (len(text) < 300 and rules.PHOTO_CREDIT.search(text))
         or is_toolbar_text(text)
         or rules.BRACKET_TAGS.match(text)
         or rules.EMAIL_ONLY.match(text)

@@ -148,15 +148,13 @@ def mark_main_container(tree: html.HtmlElement) -> html.HtmlElement | None:
     hold the most text. Pages where trafilatura recognises a container are
     left to its judgement.
     """
-    if _container_found_by_trafilatura(tree):
-        return None
     scores: dict = {}
     for paragraph in tree.iter("p"):
         length = len(paragraph.text_content().strip())
         parent = paragraph.getparent()
         if length >= MIN_SCORED_PARAGRAPH and parent is not None:
             scores[parent] = scores.get(parent, 0) + length
-    if not scores:
+    if not scores or _container_found_by_trafilatura(tree):
         return None
     best = max(scores, key=scores.get)
     total = sum(scores.values())

@@ -231,8 +231,7 @@ def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool
         return False
     count = sum(1 for _ in element.iter("a"))
     density = links.density(element, text)
-    dated = len(DATE_LIKE.findall(text)) >= 2
-    return (dated and density >= 0.45) or (count >= 3 and density >= 0.9)
+    return (density >= 0.45 and len(DATE_LIKE.findall(text)) >= 2) or (count >= 3 and density >= 0.9)
 
 
 def says_boilerplate(text: str) -> bool | None:
