@@ -22,8 +22,9 @@ HOME = re.compile(
 )
 HERE_LABELS = ("you are here", "current location", "location", "您的位置", "当前位置", "當前位置", "所在位置",
                "現在位置", "sie sind hier", "vous êtes ici", "está en", "usted está aquí", "вы здесь")  # fmt: skip
+HERE_FIRSTS = frozenset(label[0] for label in HERE_LABELS)
+LONGEST_HERE_LABEL = max(len(label) for label in HERE_LABELS)
 HERE_LABEL = re.compile(rf"^({'|'.join(HERE_LABELS)})\s*[:：]?\s*", re.IGNORECASE)
-TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
 NEAR_LINK = etree.XPath("boolean(a | */a | */*/a | */*/*/a)")
 SEPARATOR = re.compile(r"^[\s>/»›|:\-–→·•]*$")
 # Between breadcrumb links: ">", "/", "»". Not "|" or "·", which join menu links.
@@ -133,19 +134,16 @@ def _marked_anywhere(scope: html.HtmlElement) -> bool:
 
 
 def _labelled_here(scope: html.HtmlElement) -> bool:
-    """Whether a text node starts a "You are here:" label, whole or cut short by markup ("<b>Sie</b> sind hier")."""
-    page_text = squash(scope.text_content()).lower()
-    labels = tuple(label for label in HERE_LABELS if label in page_text)
-    if not labels:
-        return False
-    firsts = {label[0] for label in labels}
-    longest = max(len(label) for label in labels)
-    for node in TEXT_NODES(scope):
-        start = node.lstrip().lstrip("\u200b").lstrip()[:longest].lower()
-        if start[:1] not in firsts:
+    """Whether a text node starts a "You are here:" label, whole or cut short by markup ("<b>Sie</b> sind hier").
+
+    Text nodes are read one at a time: pages carry megabytes of inline script.
+    """
+    for node in scope.itertext():
+        start = node.lstrip().lstrip("\u200b").lstrip()[:LONGEST_HERE_LABEL].lower()
+        if start[:1] not in HERE_FIRSTS:
             continue
         start = squash(start)
-        if start.startswith(labels) or any(label.startswith(start) for label in labels):
+        if start.startswith(HERE_LABELS) or any(label.startswith(start) for label in HERE_LABELS):
             return True
     return False
 
