@@ -9,7 +9,7 @@ from lxml import etree, html
 
 from newsroom_scraper.extract.decode import decode_html
 from newsroom_scraper.extract.parse import parse_html
-from newsroom_scraper.extract.text import _walked_text, block_lines, squash
+from newsroom_scraper.extract.text import _walked_text, block_lines, short_text, squash
 
 PAGES = sorted(Path(__file__).parent.parent.joinpath("fixtures", "pages").glob("*.html"))
 
@@ -37,3 +37,12 @@ def test_nesting_past_the_stylesheet_depth_falls_back_to_the_walk():
         node = etree.SubElement(node, "div")
     node.text = "deep text"
     assert block_lines(root) == ["deep text"]
+
+
+def test_short_text_reads_only_as_far_as_it_must():
+    caption = html.fromstring("<p>Graduation  ceremony,\n June 2024</p>")
+    assert short_text(caption, 60) == "Graduation ceremony, June 2024"
+    assert short_text(html.fromstring("<div><p>" + "word " * 30 + "</p></div>"), 60) is None
+    spaced = html.fromstring("<p>" + " \n ".join(["ab"] * 15) + "</p>")  # 44 characters squashed, 72 raw
+    assert short_text(spaced, 60) == " ".join(["ab"] * 15)
+    assert short_text(html.fromstring("<p> </p>"), 60) == ""

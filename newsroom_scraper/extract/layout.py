@@ -13,13 +13,28 @@ from __future__ import annotations
 from lxml import html
 
 LAYOUT_TAGS = {"table": "div", "tbody": "div", "thead": "div", "tfoot": "div", "tr": "div", "td": "div", "th": "div"}
-BLOCKS_IN_CELLS = (
-    ".//td//*[self::p or self::div or self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3]"
-)
+# A cell holding one of these is a layout cell.
+CELL_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3")
 
 
 def is_layout_table(table: html.HtmlElement) -> bool:
-    return bool(table.xpath(BLOCKS_IN_CELLS)) or table.get("role") == "presentation"
+    return table.get("role") == "presentation" or any(
+        _in_cell(block, table) for block in table.iterdescendants(*CELL_BLOCKS)
+    )
+
+
+def _in_cell(element: html.HtmlElement, table: html.HtmlElement) -> bool:
+    """Whether a <td> stands between the element and the table.
+
+    The walk up stops at the table, so nested tables cost their depth, not the
+    quadratic node sets of an XPath ".//td//p".
+    """
+    for ancestor in element.iterancestors():
+        if ancestor is table:
+            return False
+        if ancestor.tag == "td":
+            return True
+    return False
 
 
 def unwrap_layout_tables(tree: html.HtmlElement) -> int:

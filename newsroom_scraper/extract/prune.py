@@ -21,7 +21,7 @@ from lxml import html
 
 from . import rules
 from .classnames import name_words
-from .text import LinkTexts, block_lines, element_text, link_density, squash, text_lengths
+from .text import LinkTexts, block_lines, element_text, link_density, short_text, squash, text_lengths
 
 DROP_TOKENS = frozenset(token for group in rules.DROP_TOKEN_GROUPS.values() for token in group)
 NEVER_DROPPED = frozenset({"html", "body", "article", "main"})
@@ -292,7 +292,8 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
 
 
 def _only_image(element: html.HtmlElement) -> bool:
-    return not element.text_content().strip() and element.find(".//img") is not None
+    # itertext stops at the first word: a page-sized wrapper is not copied whole to find it has text.
+    return not any(text.strip() for text in element.itertext()) and element.find(".//img") is not None
 
 
 def _styled_as_caption(element: html.HtmlElement) -> bool:
@@ -323,13 +324,8 @@ def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
         following = holder.getnext()
         if following is None or not isinstance(following.tag, str):
             continue
-        text = element_text(following)
-        if (
-            0 < len(text) <= MAX_CAPTION_CHARS
-            and not CAPTION_END.search(text)
-            and _styled_as_caption(following)
-            and guard.allows(following)
-        ):
+        text = short_text(following, MAX_CAPTION_CHARS)
+        if text and not CAPTION_END.search(text) and _styled_as_caption(following) and guard.allows(following):
             doomed.append(following)
     return _remove_outermost(doomed)
 
