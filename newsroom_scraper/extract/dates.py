@@ -152,11 +152,14 @@ def _with_time_line(lines: list[str], index: int) -> str:
     return line
 
 
-def _beside_headline_link(lines: list[str], index: int, links: set[str]) -> bool:
-    """The date of another story: its line is, or stands next to, the headline of a link."""
+def _beside_headline_link(lines: list[str], index: int, headlines: list[str]) -> bool:
+    """The date of another story: its line is, or stands next to, the headline of a link.
+
+    `headlines` are the page's link texts of at least MIN_HEADLINE_LINK characters.
+    """
     for neighbour in lines[max(0, index - 1) : index + 2]:
-        for link in links:
-            if len(link) >= MIN_HEADLINE_LINK and link in neighbour and len(link) >= len(neighbour) * LINK_SHARE:
+        for link in headlines:
+            if link in neighbour and len(link) >= len(neighbour) * LINK_SHARE:
                 return True
     return False
 
@@ -175,7 +178,9 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     before = range(max(0, headline_index - LINES_BEFORE_HEADLINE), headline_index)
     order = [*window, *before]
     # Dated headlines of other stories come in lists: a date beside a link is a decoy only when it repeats.
-    listed = {i for i in order if find_date_strings(lines[i]) and _beside_headline_link(lines, i, links)}
+    found = {index: find_date_strings(lines[index]) for index in order}
+    headlines = [link for link in links if len(link) >= MIN_HEADLINE_LINK]
+    listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
     for index in order:
         line = lines[index]
         if index in listed and len(listed) > 1:
@@ -185,7 +190,7 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
             if opening and published is None:
                 published = parse_text(opening[0], language, now, date_order)
             continue
-        strings = find_date_strings(line)
+        strings = found[index]
         for position, string in enumerate(strings):
             labelled = bool(PUBLISHED_LABEL.search(line[max(0, line.find(string) - 12) : line.find(string)]))
             if text_length(line) - text_length(string) > MAX_DATE_LINE_REST and not labelled:

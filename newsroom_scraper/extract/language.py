@@ -25,6 +25,8 @@ SCRIPTS = (
     ("el", re.compile(r"[\u0370-\u03ff]")),
     ("th", re.compile(r"[\u0e00-\u0e7f]")),
 )
+# Letters are counted in runs (a match per word, not per letter): CJK pages have thousands.
+SCRIPT_RUNS = tuple((code, re.compile(pattern.pattern + "+")) for code, pattern in SCRIPTS)
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # Any letter of the scripts above: most pages have none, and one search then settles all their counts.
 NON_LATIN = re.compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in SCRIPTS) + "]")
@@ -42,10 +44,10 @@ def _code(value: str | None) -> str | None:
 def dominant_script(text: str) -> str | None:
     """The non-Latin script most of the text is in, 'latin', or None for no letters."""
     sample = text[:5000]
-    latin = sum(map(len, LATIN.findall(sample)))  # counted in runs: a match per word, not per letter
+    latin = sum(map(len, LATIN.findall(sample)))
     if not NON_LATIN.search(sample):
         return "latin" if latin else None
-    counts = {code: len(pattern.findall(sample)) for code, pattern in SCRIPTS}
+    counts = {code: sum(map(len, pattern.findall(sample))) for code, pattern in SCRIPT_RUNS}
     if counts["ja"] and counts["ja"] * 5 >= counts["zh"]:
         counts["ja"] += counts["zh"]
     best = max(counts, key=counts.get)
