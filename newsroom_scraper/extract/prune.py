@@ -227,9 +227,9 @@ def is_teaser_box(element: html.HtmlElement, text: str, links: LinkTexts, more_l
 
 def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool:
     """Headlines with dates (related lists, "latest news"), or a run of links and nothing else (menus)."""
-    if sum(1 for _ in islice(element.iter("a"), 2)) < 2:
-        return False
     count = sum(1 for _ in element.iter("a"))
+    if count < 2:
+        return False
     density = links.density(element, text)
     return (density >= 0.45 and len(DATE_LIKE.findall(text)) >= 2) or (count >= 3 and density >= 0.9)
 

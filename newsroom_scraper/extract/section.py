@@ -33,7 +33,6 @@ ARTICLE_WORDS = re.compile(r"^(正文|正文内容|详情|詳細|article|details
 # What templates call a breadcrumb, in class, id or aria-label, in the languages we meet.
 BREADCRUMB_MARKS = ("breadcrumb", "crumb", "kruimel", "brotkrum", "ariane", "migas", "briciole", "navpath", "pathway",
                     "ruta de navegaci", "navigationspfad", "面包屑", "麵包屑", "パンくず", "хлебн")  # fmt: skip
-BREADCRUMB_MARK = re.compile("|".join(BREADCRUMB_MARKS), re.IGNORECASE)
 MAX_CRUMB_CHARS = 300
 ROOT_URL = re.compile(r"^https?://[^/]+/?(index\.\w+)?$")
 MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype", smart_strings=False)
@@ -52,9 +51,13 @@ def _items(element: html.HtmlElement) -> list[str]:
     return [item for item in items if item and not SEPARATOR.match(item)]
 
 
+def _names_breadcrumb(marks: str) -> bool:
+    lowered = marks.lower()
+    return any(mark in lowered for mark in BREADCRUMB_MARKS)
+
+
 def _marked(element: html.HtmlElement) -> bool:
-    marks = " ".join(element.get(name) or "" for name in ("class", "id", "aria-label", "itemtype"))
-    return bool(BREADCRUMB_MARK.search(marks))
+    return _names_breadcrumb(" ".join(element.get(name) or "" for name in ("class", "id", "aria-label", "itemtype")))
 
 
 def _starts_at_root(element: html.HtmlElement) -> bool:
@@ -129,8 +132,7 @@ def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
 
 def _marked_anywhere(scope: html.HtmlElement) -> bool:
     """Whether any class, id, aria-label or itemtype on the page names a breadcrumb: one search, not one per element."""
-    marks = " ".join(MARK_VALUES(scope)).lower()
-    return any(mark in marks for mark in BREADCRUMB_MARKS)
+    return _names_breadcrumb(" ".join(MARK_VALUES(scope)))
 
 
 def _labelled_here(scope: html.HtmlElement) -> bool:

@@ -99,14 +99,6 @@ def text_length(text: str) -> int:
     return len(text) + 2 * len(CJK.findall(text))
 
 
-def link_density(element: html.HtmlElement) -> float:
-    total = len(element_text(element))
-    if not total:
-        return 0.0
-    linked = sum(len(squash(a.text_content())) for a in element.iter("a"))
-    return min(1.0, linked / total)
-
-
 class LinkTexts(dict):
     """Each link's squashed text, read once: the pruning rules ask for it box after box.
 
@@ -118,10 +110,14 @@ class LinkTexts(dict):
         return text
 
     def density(self, element, text: str) -> float:
-        """link_density(element), given the element's squashed text."""
+        """Share of the element's squashed text (`text`) that is link text."""
         if not text:
             return 0.0
         return min(1.0, sum(len(self[a]) for a in element.iter("a")) / len(text))
+
+
+def link_density(element: html.HtmlElement) -> float:
+    return LinkTexts().density(element, element_text(element))
 
 
 def text_lengths(root: html.HtmlElement) -> dict:
