@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -47,13 +48,13 @@ def progress_line(stats: dict, elapsed: float, pages_per_minute: float) -> str:
 
 
 class Progress:
-    def __init__(self, stats, interval: float, clock=time.monotonic) -> None:
+    def __init__(self, stats, interval: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.stats = stats
         self.interval = interval
         self.clock = clock
         self.started = self.last_tick = clock()
         self.pages_before = 0
-        self.task = None
+        self.task = None  # the looping call, while the spider runs
 
     @classmethod
     def from_crawler(cls, crawler):
