@@ -58,6 +58,12 @@ NEWSROOM_RECHECK_AFTER = 86400
 # %(time)s as in FEEDS) puts it there instead.
 NEWSROOM_WARC = False
 
+# --- Logs (see README "Reading the log") -----------------------------------------
+# Default 60: every minute, one INFO line with the pages fetched, articles, not-articles and failures so far
+# and the pages per minute (extensions/progress.py); 0: no progress lines. A minute is often enough to see a
+# crawl move without the line drowning the rest.
+NEWSROOM_PROGRESS_INTERVAL = 60.0
+
 # --- Politeness ---------------------------------------------------------------
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
@@ -86,6 +92,9 @@ EXTENSIONS = {
     # Before the FeedExporter (0): an article's response is in the WARC before its line is in the feed.
     "newsroom_scraper.extensions.warcwriter.WarcWriter": -10,
     "newsroom_scraper.extensions.runsummary.RunSummary": 500,
+    # Our progress line replaces Scrapy's "Crawled N pages, scraped N items" (dropped pages are not "scraped").
+    "scrapy.extensions.logstats.LogStats": None,
+    "newsroom_scraper.extensions.progress.Progress": 500,
 }
 # After RedirectMiddleware (600) for requests, before it for responses: a 304 stops here.
 DOWNLOADER_MIDDLEWARES = {
@@ -109,3 +118,7 @@ FEED_STORAGES = {
 }
 
 LOG_LEVEL = "INFO"
+# A dropped page or record is one line, reason and URL, without the item's repr (logformatter.py), at DEBUG:
+# each drop is counted in the stats and the run summary; -s DEFAULT_DROPITEM_LOG_LEVEL=INFO shows every one.
+LOG_FORMATTER = "newsroom_scraper.logformatter.OneLineLogFormatter"
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"

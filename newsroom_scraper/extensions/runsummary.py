@@ -32,11 +32,16 @@ def counted(label: str, reasons: dict[str, int]) -> str:
     return f"{sum(reasons.values())} {label}" + (f" {{{detail}}}" if detail else "")
 
 
+# How the articles written are told apart. Unchanged ones are written only by `-a mode=full`: calling them
+# "unchanged" too would read as a contradiction of the "0 unchanged" (not written) that follows.
+WRITTEN_KINDS = {"new": "new", "changed": "changed", "unchanged": "again in full mode"}
+
+
 def summary_line(stats: dict) -> str:
     exported = by_reason(stats, "newsroom/exported/")
     written = f"{stats.get('newsroom/articles', 0)} articles written"
     if exported:
-        written += " (" + ", ".join(f"{exported[kind]} {kind}" for kind in ("new", "changed", "unchanged")
+        written += " (" + ", ".join(f"{exported[kind]} {label}" for kind, label in WRITTEN_KINDS.items()
                                     if kind in exported) + ")"  # fmt: skip
     parts = [
         written,

@@ -80,7 +80,9 @@ class WarcWriter:
     def from_crawler(cls, crawler):
         target = parse_setting(crawler.settings.get("NEWSROOM_WARC"))
         if target is False:
-            raise NotConfigured("NEWSROOM_WARC is off")
+            # Off is the default, not a problem: a message here would be logged by Scrapy as a WARNING.
+            logger.debug("NEWSROOM_WARC is off: no WARC")
+            raise NotConfigured
         extension = cls(crawler, target, crawler.stats)
         crawler.signals.connect(extension.response_received, signal=signals.response_received)
         crawler.signals.connect(extension.item_scraped, signal=signals.item_scraped)

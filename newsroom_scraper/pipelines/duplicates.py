@@ -25,6 +25,6 @@ class DuplicatesPipeline:
     def process_item(self, item):
         if item["id"] in self.seen:
             self.stats.inc_value("newsroom/duplicate")
-            raise DropItem(f"Duplicate of an article already exported: {item['url']}", log_level="INFO")
+            raise DropItem(f"Duplicate of an article already exported: {item['url']}")
         self.seen.add(item["id"])
         return item

@@ -1,7 +1,7 @@
 """ExtractPipeline: turn each fetched Page into an article record, or drop it with a counted reason.
 
 Pages that are not articles (listings, contact pages, PDFs, empty pages) are
-dropped at INFO level with the reason, and counted as
+dropped with the reason (one DEBUG line: see logformatter.py), and counted as
 `newsroom/not_article/<reason>` in the crawl stats, so a run's summary says
 why each page produced no record.
 
@@ -87,6 +87,6 @@ class ExtractPipeline:
         if isinstance(result, NotAnArticle):
             self.stats.inc_value("newsroom/not_article")
             self.stats.inc_value(f"newsroom/not_article/{result.reason}")
-            raise DropItem(f"Not an article ({result}): {item.url}", log_level="INFO")
+            raise DropItem(f"Not an article ({result}): {item.url}")
         self.stats.inc_value("newsroom/articles_extracted")
         return result.as_record()

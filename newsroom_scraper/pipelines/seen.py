@@ -124,11 +124,11 @@ class SeenPipeline:
         outcome = self.store.claim(self.state.run_id, claim, again=self.state.full)
         if outcome is Outcome.TAKEN:
             self.stats.inc_value("newsroom/not_exported/exported_by_other_run")
-            raise DropItem(f"Being exported by another run: {item['url']}", log_level="INFO")
+            raise DropItem(f"Being exported by another run: {item['url']}")
         if outcome is Outcome.UNCHANGED and not self.state.full:
             self.store.checked(claim.id, claim.fetched_at, claim.etag, claim.last_modified, claim.url_keys)
             self.stats.inc_value("newsroom/unchanged/same_hash")
-            raise DropItem(f"Unchanged since it was exported: {item['url']}", log_level="INFO")
+            raise DropItem(f"Unchanged since it was exported: {item['url']}")
         slots = self.exporter.slots if self.exporter else []
         lines = sum(1 for slot in slots if writes_whole_lines(slot) and slot.filter.accepts(item))
         self.claims[claim.id] = (outcome, claim.content_hash, lines)

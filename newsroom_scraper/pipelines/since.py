@@ -30,5 +30,5 @@ class SincePipeline:
     def process_item(self, item):
         if self.since is not None and isinstance(item, dict) and record_before(item.get("date"), self.since):
             self.stats.inc_value("newsroom/not_exported/older_than_since")
-            raise DropItem(f"Older than {self.since.isoformat()} ({item['date']}): {item.get('url')}", log_level="INFO")
+            raise DropItem(f"Older than {self.since.isoformat()} ({item['date']}): {item.get('url')}")
         return item
