@@ -14,13 +14,10 @@ crawling alone would neither share the frontier nor the seen-store).
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 
 from scrapy.settings import SETTINGS_PRIORITIES
-
-logger = logging.getLogger(__name__)
 
 CRAWL_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
 PACKAGE = "newsroom_scraper.distributed"
@@ -73,14 +70,14 @@ class DistributedCrawl:
         for name, value in values.items():
             settings.set(name, value, priority="addon")
         if (settings.getpriority("NEWSROOM_STATE") or 0) <= SETTINGS_PRIORITIES["project"]:
-            # One seen-store for all workers unless the user named one: the Redis of the crawl.
-            settings.set("NEWSROOM_STATE", url, priority="addon")
+            # One seen-store for all workers unless the user named one (-s, a spider): the Redis of the crawl.
+            # "addon" ranks below "project", where our settings module gives the SQLite default: replace that.
+            settings.set("NEWSROOM_STATE", url, priority="project")
         for name, components in COMPONENTS.items():
             settings.set(name, {**settings.getdict(name), **components}, priority=settings.getpriority(name) or 0)
 
 
 def fail(message: str) -> None:
     """A mistake the user fixes: one line on stderr, exit status 1, before anything is opened."""
-    logger.error(message)
     print(f"error: {message}", file=sys.stderr, flush=True)
     raise SystemExit(1)

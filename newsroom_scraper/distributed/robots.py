@@ -61,11 +61,18 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
             await sleep(WAIT_POLL_S)
 
     async def _parse_robots(self, response, netloc, request):
-        if netloc not in self.replaying and not self.cluster.lost_error:
-            self.cluster.client.hset(self.cluster.keys.robots, netloc, f"{response.status} ".encode() + response.body)
+        if netloc not in self.replaying:
+            self.share(netloc, f"{response.status} ".encode() + response.body)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc, netloc):
-        if netloc not in self.replaying and not self.cluster.lost_error:
-            self.cluster.client.hsetnx(self.cluster.keys.robots, netloc, FETCH_FAILED)
+        if netloc not in self.replaying:
+            self.share(netloc, FETCH_FAILED)
         super()._robots_error(exc, netloc)
+
+    def share(self, netloc: str, copy: bytes) -> None:
+        """This worker fetched the site's robots.txt: the others read this copy, and the lock goes."""
+        if self.cluster.lost_error:
+            return
+        self.cluster.client.hsetnx(self.cluster.keys.robots, netloc, copy)
+        self.cluster.client.delete(self.cluster.keys.robots_lock(netloc))

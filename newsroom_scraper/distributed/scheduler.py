@@ -91,7 +91,8 @@ class RedisScheduler(Scheduler):
         downloader = self.crawler.engine.downloader if self.crawler.engine else None
         if downloader is None:
             return False
-        waiting = sum(len(slot.queue) for slot in downloader.slots.values())
+        # Active requests not being transferred wait: in a slot's queue, or in a middleware (robots.txt).
+        waiting = len(downloader.active) - sum(len(slot.transferring) for slot in downloader.slots.values())
         return waiting >= max(PREFETCH, len(downloader.slots))
 
     def has_pending_requests(self):
