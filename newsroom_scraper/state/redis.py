@@ -21,15 +21,16 @@ commit Redis lost is exported again, never lost: its claim is gone too).
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 
 import redis
 
 from ..distributed.connection import connect, redacted
 from ..distributed.workers import Worker, process_start
-from .store import Claim, FeedFile, KnownArticle, Outcome, RunRecord
+from .store import Claim, FeedFile, KnownArticle, Outcome, RunRecord, StoreUnavailable
 
 PREFIX = "newsroom:state:"
 ARTICLE_FIELDS = ("content_hash", "url", "etag", "last_modified", "first_seen", "last_exported", "last_checked")
@@ -205,3 +206,21 @@ class RedisSeenStore:
         if not worker.on_this_host():
             return True  # settled by its own host (see runs())
         return worker.pid == self.worker.pid or process_start(worker.pid) == worker.started
+
+
+def unavailable_on_redis_errors(method: Callable) -> Callable:
+    """A lost Redis is the store being unavailable: one exception the seen pipeline knows, in one line."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except redis.RedisError as error:
+            raise StoreUnavailable(f"seen-store at {self.path} unavailable ({error})") from None
+
+    return wrapper
+
+
+for _name in ("known_url", "article", "claim", "commit", "release", "checked", "begin_run", "set_feeds", "end_run",
+              "runs", "pending", "is_running"):  # fmt: skip
+    setattr(RedisSeenStore, _name, unavailable_on_redis_errors(getattr(RedisSeenStore, _name)))
