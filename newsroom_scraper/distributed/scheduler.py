@@ -71,7 +71,13 @@ class RedisScheduler(Scheduler):
         if self.cluster.lost_error:
             return False
         try:
-            return super().enqueue_request(request)
+            # scrapy-redis' own, without the `spider` argument to the stats that Scrapy 2.19 deprecates.
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
+            self.queue.push(request)
+            self.stats.inc_value("scheduler/enqueued/redis")
+            return True
         except redis.RedisError as error:
             redis_lost(self.crawler, self.cluster, error)
             return False
@@ -80,10 +86,13 @@ class RedisScheduler(Scheduler):
         if self.cluster.lost_error or self.holding_enough():
             return None
         try:
-            return super().next_request()
+            request = self.queue.pop()
         except redis.RedisError as error:
             redis_lost(self.crawler, self.cluster, error)
             return None
+        if request is not None:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
 
     def holding_enough(self) -> bool:
         """Requests popped but still waiting in this worker's download slots are requests no other worker can
