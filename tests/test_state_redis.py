@@ -17,7 +17,14 @@ from newsroom_scraper.distributed.workers import Worker, process_start
 from newsroom_scraper.state import FeedFile, Outcome, RunRecord, open_store
 from newsroom_scraper.state.recovery import settle_interrupted_runs
 
-from .test_incremental_state import claim, line
+# The SQLite store's tests that hold for any store, collected here again with the Redis `store` fixture below.
+from .test_incremental_state import (  # noqa: F401
+    claim,
+    line,
+    test_checked_keeps_validators_unless_new_ones_come,
+    test_full_mode_claims_unchanged_articles_too,
+    test_new_changed_unchanged,
+)
 
 
 @pytest.fixture
@@ -41,27 +48,14 @@ def kill(store, run_id: str, host: str | None = None) -> None:
     store.db.hset("newsroom:state:runs", run_id, json.dumps(record))
 
 
-def test_new_changed_unchanged(store):
-    begin(store, "r1")
-    assert store.claim("r1", claim("a")) is Outcome.NEW
-    assert store.commit("r1", ["a"], 200.0) == 1
-    known = store.known_url("https://example.org/a")
-    assert (known.id, known.content_hash, known.etag) == ("a", "h1", '"e1"')
-    assert (known.last_checked, known.first_seen) == (100.0, 200.0)
-    assert store.claim("r1", claim("a")) is Outcome.UNCHANGED
-    assert store.pending("r1") == {}
-    assert store.claim("r1", claim("a", "h2")) is Outcome.CHANGED
-    assert store.pending("r1") == {"a": "h2"}
-    assert store.commit("r1", ["a"], 300.0) == 1
-    assert (store.article("a").content_hash, store.article("a").first_seen) == ("h2", 200.0)
-
-
-def test_full_mode_claims_unchanged_articles_too(store):
+def test_a_changed_article_keeps_when_it_was_first_seen(store):
     begin(store, "r1")
     store.claim("r1", claim("a"))
     store.commit("r1", ["a"], 200.0)
-    assert store.claim("r1", claim("a"), again=True) is Outcome.UNCHANGED
-    assert store.pending("r1") == {"a": "h1"}
+    assert store.claim("r1", claim("a", "h2")) is Outcome.CHANGED
+    assert store.commit("r1", ["a"], 300.0) == 1
+    article = store.article("a")
+    assert (article.content_hash, article.first_seen, article.last_exported) == ("h2", 200.0, 300.0)
 
 
 def test_a_claim_of_another_live_run_is_taken_until_released(redis_server):
@@ -75,15 +69,14 @@ def test_a_claim_of_another_live_run_is_taken_until_released(redis_server):
     assert first.commit("r1", ["a"], 1.0) == 0  # released claims commit nothing
 
 
-def test_checked_keeps_validators_unless_new_ones_come(store):
+def test_a_recheck_adds_the_urls_that_led_to_the_article(store):
     begin(store, "r1")
     store.claim("r1", claim("a"))
     store.commit("r1", ["a"], 200.0)
-    store.checked("a", 300.0, url_keys=["https://example.org/a-moved"])
+    store.checked("a", 300.0, last_modified="Tue, 05 Mar 2024 10:00:00 GMT", url_keys=["https://example.org/a-moved"])
     known = store.known_url("https://example.org/a-moved")
-    assert (known.id, known.etag, known.last_checked) == ("a", '"e1"', 300.0)
-    store.checked("a", 400.0, etag='"e2"', last_modified="Tue, 05 Mar 2024 10:00:00 GMT")
-    assert (store.article("a").etag, store.article("a").last_modified) == ('"e2"', "Tue, 05 Mar 2024 10:00:00 GMT")
+    assert (known.id, known.etag, known.last_modified, known.last_checked) == (
+        "a", '"e1"', "Tue, 05 Mar 2024 10:00:00 GMT", 300.0)  # fmt: skip
 
 
 @pytest.mark.parametrize(("written", "expected_seen"), [((), set()), (("a",), {"a"}), (("a", "b"), {"a", "b"})])
