@@ -1,10 +1,11 @@
-# Two commands on a fresh machine: `make demo` (offline demo crawl into out.jsonl) and `make test`.
+# Two commands on a fresh machine: `make demo` (offline demo crawl into out.jsonl) and `make test`;
+# `make demo-cluster` shows two workers sharing one crawl on Redis.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint venv clean
+.PHONY: demo demo-cluster test lint venv clean
 
 venv: $(STAMP)
 
@@ -16,6 +17,10 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(PY) -m newsroom_scraper.demo --site fixtures/site --output out.jsonl
+
+# Two crawl processes sharing one Redis over the demo newsroom (needs redis-server).
+demo-cluster: $(STAMP)
+	$(PY) -m newsroom_scraper.distributed.demo --site fixtures/site
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -64,6 +64,23 @@ NEWSROOM_WARC = False
 # crawl move without the line drowning the rest.
 NEWSROOM_PROGRESS_INTERVAL = 60.0
 
+# --- Many processes, many machines (see README "Crawling on many machines") --------
+# Default None: one process, Scrapy's own scheduler, the SQLite seen-store. "redis://host:port/db": this
+# process is one worker of a shared crawl: scrapy-redis' scheduler and dupefilter on that Redis (each
+# request made once by one of the workers), leased requests (a dead worker's are done by the others),
+# per-site delay and concurrency for all workers together, robots.txt fetched once per site, and, unless
+# NEWSROOM_STATE is set too, the seen-store on the same Redis. Redis must be trusted: queued requests are
+# pickled (scrapy-redis' format).
+NEWSROOM_REDIS_URL = None
+# Default None (the spider's name, "newsroom"): the workers with the same id share one crawl; give
+# crawls that must not share a frontier (different sources, arguments) different ids.
+NEWSROOM_CRAWL_ID = None
+# Default 15: seconds after which a silent worker on another machine counts as dead, and its leased
+# requests are queued again (on the same machine a dead process is seen at once).
+NEWSROOM_WORKER_TTL = 15.0
+# Applies NEWSROOM_REDIS_URL before the crawl starts (settings given with -s included); nothing without it.
+ADDONS = {"newsroom_scraper.distributed.addon.DistributedCrawl": 0}
+
 # --- Politeness ---------------------------------------------------------------
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True

@@ -81,3 +81,15 @@ def make_server(tmp_path):
     yield factory
     for server in servers:
         server.shutdown()
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A fresh redis-server on a free loopback port, killed after the test."""
+    from .redis_server import RedisServer, redis_installed
+
+    if not redis_installed():
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    server = RedisServer(tmp_path / "redis", durable=True).start()
+    yield server
+    server.kill()

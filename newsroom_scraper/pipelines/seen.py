@@ -50,7 +50,7 @@ from ..discovery.urls import url_key
 from ..feedstorage import LineFileFeedStorage, feed_file, writes_whole_lines
 from ..state.crawl import CrawlState, crawl_state
 from ..state.recovery import settle_interrupted_runs, written_records
-from ..state.store import Claim, FeedFile, Outcome, RunRecord
+from ..state.store import Claim, FeedFile, Outcome, RunRecord, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -120,8 +120,12 @@ class SeenPipeline:
             last_modified=fetch.last_modified if fetch else None,
             fetched_at=time.time(),
         )
-        self.note_feeds()
-        outcome = self.store.claim(self.state.run_id, claim, again=self.state.full)
+        try:
+            self.note_feeds()
+            outcome = self.store.claim(self.state.run_id, claim, again=self.state.full)
+        except StoreUnavailable as error:
+            self.stats.inc_value("newsroom/not_exported/store_unavailable")
+            raise DropItem(f"Not exported, the next run will: {error}", log_level="WARNING") from None
         if outcome is Outcome.TAKEN:
             self.stats.inc_value("newsroom/not_exported/exported_by_other_run")
             raise DropItem(f"Being exported by another run: {item['url']}")
@@ -166,7 +170,10 @@ class SeenPipeline:
         outcome, _, lines = claim
         self.claims[article_id] = (outcome, content_hash, lines - 1)
         if lines == 1 and self.all_feeds_are_lines():
-            self.store.commit(self.state.run_id, [article_id], time.time())
+            try:
+                self.store.commit(self.state.run_id, [article_id], time.time())
+            except StoreUnavailable:
+                pass  # the claim stays open: the next run finds the line in the feed and commits it
 
     def all_feeds_are_lines(self) -> bool:
         return self.exporter is not None and all(writes_whole_lines(slot) for slot in self.exporter.slots)
@@ -186,12 +193,24 @@ class SeenPipeline:
         if url:
             self.state.pop_fetch(url)
         if isinstance(item, dict) and self.claims.pop(item.get("id"), None) is not None:
-            self.store.release(self.state.run_id, [item["id"]])
+            try:
+                self.store.release(self.state.run_id, [item["id"]])
+            except StoreUnavailable:
+                pass  # the claim stays open: the next run finds no line for it and drops it
 
     # --- End of run --------------------------------------------------------------------------------
 
     def feeds_closed(self) -> None:
         """Every feed is closed and stored: settle what waited for that, from the files when they can be read."""
+        try:
+            self.settle_feeds()
+        except StoreUnavailable as error:
+            logger.warning("%s: the next run settles this run's open claims from its feed files", error)
+            self.finished = True
+            return
+        self.finish()
+
+    def settle_feeds(self) -> None:
         open_claims = self.store.pending(self.state.run_id)
         if open_claims:
             readable = [written_records(feed) for feed in self.feeds.values()]
@@ -206,7 +225,6 @@ class SeenPipeline:
             if len(done) < len(open_claims):
                 logger.warning("%d article(s) were not written to every feed: the next run exports them again",
                                len(open_claims) - len(done))  # fmt: skip
-        self.finish()
 
     def spider_closed(self, spider, reason) -> None:
         if self.exporter is None:

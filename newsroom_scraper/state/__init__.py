@@ -2,17 +2,24 @@
 
 `open_store(spec)` opens the store a `NEWSROOM_STATE` value names:
 `sqlite:///relative/path.db` or `sqlite:////absolute/path.db` (SQLAlchemy's
-spelling), or a bare file path. The interface is in `store.py`, the SQLite
-implementation in `sqlite.py`, the settling of killed runs in `recovery.py`.
+spelling), or a bare file path; `redis://host:port/db` for the store shared by
+the workers of a distributed crawl. The interface is in `store.py`, the SQLite
+implementation in `sqlite.py`, the Redis one in `redis.py` (imported only when
+asked for), the settling of killed runs in `recovery.py`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .sqlite import SqliteSeenStore
 from .store import Claim, FeedFile, KnownArticle, Outcome, RunJournal, RunRecord, SeenStore
 
+if TYPE_CHECKING:
+    from .redis import RedisSeenStore
+
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 DEFAULT_STATE = "sqlite:///.newsroom/state.db"
 
 __all__ = [
@@ -37,9 +44,16 @@ def store_path(spec: str) -> Path:
         return Path(spec[len("sqlite:///") :])
     if "://" in spec:
         scheme = spec.split("://", 1)[0]
-        raise ValueError(f"NEWSROOM_STATE: no store for {scheme!r} URLs; use sqlite:///path/state.db")
+        raise ValueError(
+            f"NEWSROOM_STATE: no store for {scheme!r} URLs; use sqlite:///path/state.db or redis://host:port/db"
+        )
     return Path(spec)
 
 
-def open_store(spec: str) -> SqliteSeenStore:
+def open_store(spec: str) -> SqliteSeenStore | RedisSeenStore:
+    """The store a NEWSROOM_STATE value names; ValueError (or RedisUnreachable) when it cannot be opened."""
+    if spec.strip().startswith(REDIS_SCHEMES):
+        from .redis import RedisSeenStore
+
+        return RedisSeenStore.open(spec.strip())
     return SqliteSeenStore(store_path(spec))

@@ -18,7 +18,7 @@ from weakref import WeakKeyDictionary
 
 from ..extract.urls import normalise_url as record_url
 from . import open_store
-from .sqlite import SqliteSeenStore
+from .store import RunJournal, SeenStore
 
 MODES = ("incremental", "full")
 
@@ -37,7 +37,7 @@ def new_run_id() -> str:
 
 
 class CrawlState:
-    def __init__(self, store: SqliteSeenStore, run_id: str, full: bool) -> None:
+    def __init__(self, store: SeenStore | RunJournal, run_id: str, full: bool) -> None:
         self.store = store
         self.run_id = run_id
         # mode=full: every article is downloaded and exported again, and the store refreshed.

@@ -50,6 +50,10 @@ class Claim:
     fetched_at: float = 0.0
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached (a lost Redis): nothing more is claimed; open claims wait for the next run."""
+
+
 class Outcome(StrEnum):
     """What a claim found in the store."""
 
