@@ -76,7 +76,9 @@ class SqliteSeenStore:
         with self.transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise RuntimeError(f"{self.path} has state schema {version}; this version reads {SCHEMA_VERSION}")
+                raise sqlite3.DatabaseError(
+                    f"state schema {version} is newer than this version reads ({SCHEMA_VERSION}); upgrade"
+                )
             for statement in filter(str.strip, SCHEMA.split(";")):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
