@@ -24,22 +24,21 @@ from datetime import UTC, datetime
 
 import scrapy
 from scrapy.http import Response, TextResponse
-from twisted.python.failure import Failure
 
 from .. import __version__
 from ..arguments import check_argument_names, positive_int
+from ..discovery.cutshort import cut_short
 from ..discovery.feeds import announced_feeds, parse_feed
 from ..discovery.politeness import SiteDelays, download_slots
 from ..discovery.since import listed_before, parse_since
 from ..discovery.sitemaps import is_robots_txt, parse_sitemap, robots_sitemap_urls, sitemap_body
 from ..discovery.urls import clean_url, in_domains, trap_reason, url_key
-from ..downloadermiddlewares.recheck import KnownArticle
-from ..failures import failure_reason, is_skip
 from ..items import Page
 from ..links import listing_links, pagination_urls, same_page
 from ..logfilters import quiet_tracebacks
 from ..sources import Source, SourcesError, ad_hoc_source, load_sources
 from ..state.crawl import MODES
+from .outcomes import Outcomes
 
 LISTING_LINK_MODES = ("all", "articles")
 # Content types a listing page may have (a start URL answering anything else is not a listing).
@@ -57,7 +56,7 @@ def _split(value) -> list[str]:
     return [part.strip() for part in str(value).split(",") if part.strip()]
 
 
-class NewsroomSpider(scrapy.Spider):
+class NewsroomSpider(Outcomes, scrapy.Spider):
     name = "newsroom"
 
     def __init__(
@@ -322,7 +321,7 @@ class NewsroomSpider(scrapy.Spider):
             self.count_failure("not_a_sitemap", response.url)
             return
         self.crawler.stats.inc_value("newsroom/sitemaps")
-        for entry in sitemap.entries:
+        for entry in self.whole_entries(sitemap.entries, body, response.url):
             if sitemap.is_index:
                 if listed_before(entry.lastmod, self.since):
                     self.count_skip("older_than_since", entry.url)
@@ -342,10 +341,18 @@ class NewsroomSpider(scrapy.Spider):
             self.count_failure("not_a_feed", response.url)
             return
         self.crawler.stats.inc_value("newsroom/feeds")
-        for entry in feed.entries:
+        for entry in self.whole_entries(feed.entries, response.body, response.url):
             request = self.article_request(entry.url, source, "feed", entry.published, entry.title)
             if request is not None:
                 yield request
+
+    def whole_entries(self, entries: tuple, body: bytes, url: str) -> tuple:
+        """A sitemap's or feed's entries, less the last one when the document is cut short (it may be cut too)."""
+        if not cut_short(body):
+            return entries
+        self.crawler.stats.inc_value("newsroom/index_cut_short")
+        self.logger.warning("Cut short, %d entries read, the last one left out: %s", len(entries) - 1, url)
+        return entries[:-1]
 
     # --- Pages ---------------------------------------------------------------------------
 
@@ -382,39 +389,6 @@ class NewsroomSpider(scrapy.Spider):
 
     # --- Bookkeeping -----------------------------------------------------------------------
 
-    def claim_redirect(self, url: str) -> bool:
-        """Note that an article request was redirected to `url`: False when this run already requested it."""
-        key = url_key(url)
-        if key in self.seen_urls or key in self.index_pages:
-            return False
-        self.seen_urls.add(key)
-        return True
-
     def source_of(self, response: Response) -> Source:
         name = response.meta.get("source")
         return next((s for s in self.sources if s.name == name), self.sources[0])
-
-    def count_skip(self, reason: str, url: str) -> None:
-        """A URL deliberately not requested (policy, not failure)."""
-        self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
-        self.logger.debug("Not requested (%s): %s", reason, url)
-
-    def count_failure(self, reason: str, url: str) -> None:
-        self.crawler.stats.inc_value("newsroom/failed")
-        self.crawler.stats.inc_value(f"newsroom/failed/{reason}")
-        self.logger.warning("Failed (%s): %s", reason, url)
-
-    def count_not_article(self, reason: str, response: Response) -> None:
-        self.crawler.stats.inc_value(f"newsroom/not_article/{reason}")
-        self.logger.info("Not an article (%s): %s", reason, response.url)
-
-    def on_error(self, failure: Failure):
-        """A request that failed: log it and count it by reason; the crawl goes on."""
-        if failure.check(KnownArticle):
-            return  # not a failure: counted by the recheck middleware
-        reason = failure_reason(failure)
-        if is_skip(failure):
-            self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
-            self.logger.info("Skipped (%s): %s", reason, failure.request.url)
-            return
-        self.count_failure(reason, failure.request.url)
