@@ -154,9 +154,14 @@ class RunSummary:
         else:
             quiet = nothing_new(stats)
             logger.info("Run summary (%s): %s%s", reason, line, f"; {quiet}" if quiet else "")
-        stats = self.stats.get_stats()
         if self.stats_file:
+            self.write_stats_file(self.stats.get_stats(), reason)
+
+    def write_stats_file(self, stats: dict, reason: str) -> None:
+        data = {key: value if isinstance(value, (int, float, str)) else str(value) for key, value in stats.items()}
+        data["finish_reason"] = reason
+        try:
             self.stats_file.parent.mkdir(parents=True, exist_ok=True)
-            data = {key: value if isinstance(value, (int, float, str)) else str(value) for key, value in stats.items()}
-            data["finish_reason"] = reason
             self.stats_file.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+        except OSError as error:
+            logger.error("Cannot write the stats file %s: %s", self.stats_file, error.strerror or error)
