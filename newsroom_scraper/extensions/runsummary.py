@@ -87,7 +87,7 @@ def requested_and_accounted(stats: dict) -> tuple[int, int]:
     exported, failed, or skipped after it was asked for (robots.txt, recheck not due, ...): skips of
     URLs never requested (off-site, over budget) are reasons too, but not of a request.
     """
-    requested = sum(by_reason(stats, "newsroom/requested/").values())
+    requested = sum(by_reason(stats, "newsroom/requested/").values()) + stats.get("newsroom/index_requested", 0)
     outcomes = [
         *(stats.get(key, 0) for key in INDEX_READ_STATS),
         stats.get("newsroom/articles", 0),

@@ -175,7 +175,7 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
             self.count_skip("offsite", url)
             return None
         self.index_pages.add(key)
-        self.crawler.stats.inc_value("newsroom/requested/index")
+        self.crawler.stats.inc_value("newsroom/index_requested")
         return self.request(url, callback, source, dont_filter=True, dont_cache=True, **meta)
 
     def article_request(
