@@ -63,6 +63,14 @@ def write(handler, data: bytes) -> bool:
         return False
 
 
+def send_head(handler, length: int, content_type: str = HTML) -> None:
+    """A 200's status line and headers, promising `length` bytes of body: the fault writes the body itself."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(length))
+    handler.end_headers()
+
+
 def page(body: bytes | str, content_type: str = HTML, headers: dict[str, str] | None = None) -> Fault:
     data = body.encode("utf-8") if isinstance(body, str) else body
     return lambda handler, attempt: send(handler, 200, data, {"Content-Type": content_type, **(headers or {})})
@@ -86,10 +94,7 @@ def reset_mid_body(body: str) -> Fault:
 
     def fault(handler, attempt):
         data = body.encode("utf-8")
-        handler.send_response(200)
-        handler.send_header("Content-Type", HTML)
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
+        send_head(handler, len(data))
         write(handler, data[: len(data) // 2])
         handler.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         handler.close_connection = True
@@ -119,10 +124,7 @@ def drip(body: str, seconds: float, pieces: int = 20) -> Fault:
 
     def fault(handler, attempt):
         data = body.encode("utf-8")
-        handler.send_response(200)
-        handler.send_header("Content-Type", HTML)
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
+        send_head(handler, len(data))
         step = max(1, len(data) // pieces)
         for start in range(0, len(data), step):
             if not write(handler, data[start : start + step]):
@@ -136,10 +138,7 @@ def huge(size: int) -> Fault:
     """A body of `size` bytes of HTML-ish filler, written until the client hangs up."""
 
     def fault(handler, attempt):
-        handler.send_response(200)
-        handler.send_header("Content-Type", HTML)
-        handler.send_header("Content-Length", str(size))
-        handler.end_headers()
+        send_head(handler, size)
         chunk = b"<p>" + b"filler " * 9000 + b"</p>\n"
         sent = 0
         while sent < size and write(handler, chunk[: size - sent]):
