@@ -192,6 +192,8 @@ class LineFileFeedStorage(FileFeedStorage):
         if stats.get_value(OUTPUT_ERROR_STAT):
             return
         why = f"{self.path}: {error.strerror or error}"
+        if error.filename and str(error.filename) != str(self.path):
+            why += f" ({error.filename})"  # its folder, which could not be made
         stats.set_value(OUTPUT_ERROR_STAT, why)
         logger.error("Cannot write the output (%s); stopping the crawl: the next run exports what is left", why)
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_error"))

@@ -123,3 +123,18 @@ def test_a_full_disk_stops_the_crawl_cleanly_and_the_next_run_exports_the_rest(t
     assert rest.returncode == 0
     urls = written + [record["url"] for record in rest.records]
     assert len(urls) == len(set(urls)) == 14
+
+
+def test_an_output_that_cannot_be_opened_stops_the_crawl_with_status_4(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    crawls = Crawls(tmp_path / "site", tmp_path, count=3)
+    try:
+        run = crawls.crawl(output=tmp_path / "a-file" / "out.jsonl", settings={"NEWSROOM_STATS_FILE": ""})
+        rest = crawls.crawl()
+    finally:
+        crawls.close()
+    assert run.returncode == 4, run.log[-3000:]
+    folder = tmp_path / "a-file"
+    assert f"Cannot write the output ({folder / 'out.jsonl'}: File exists ({folder}))" in run.log
+    assert "Traceback" not in run.log
+    assert rest.returncode == 0 and len(rest.records) == 3  # nothing was marked seen: all exported now
