@@ -51,7 +51,10 @@ RECOVERING = {
     "/a/brotli": lambda page: fs.encoded(page, "br"),
     "/a/charset-lie": lambda page: fs.page(page.encode("utf-8"), "text/html; charset=iso-8859-1"),
     "/a/slow-drip": lambda page: fs.drip(page, TIMEOUT / 3),
+    # A Java server's first answer: the same page, with a session id in its path.
+    "/a/session": lambda page: fs.redirect(SESSION_HOP),
 }
+SESSION_HOP = "/a/session;jsessionid=0F3A9C"
 HEALTHY = ("/a/one.html", "/a/two.html", "/a/three.html", "/a/four.html")
 BOMB = gzip.compress(b"<html><body><p>" + b"\0" * (64 * 1024 * 1024))
 FAILING = {
@@ -72,6 +75,7 @@ FAILING = {
     "/a/self": (fs.redirect("/a/self"), "failed/redirect_loop"),
     "/a/report": (fs.page(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "application/pdf"), "not_article/not_html"),
     "/private/secret.html": (fs.page(story("secret")[1]), "skipped/robots_txt"),
+    "/a/moved": (fs.redirect("/a/one.html", 301), "skipped/redirect_to_known"),
 }  # fmt: skip
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -94,6 +98,7 @@ def main_site(offsite: str) -> tuple[fs.FaultServer, dict[str, str]]:
         faults[path] = make(page)
     faults.update({path: fault for path, (fault, _) in FAILING.items()})
     faults["/a/loop-b"] = fs.redirect("/a/loop-a")
+    faults[SESSION_HOP] = fs.page(story("session")[1])
     faults["/a/offsite"] = fs.redirect(offsite)
     links = [*FAILING, "/a/offsite", *RECOVERING, *HEALTHY]  # the stall first: healthy pages must not wait for it
     faults.update(
@@ -210,8 +215,8 @@ def test_every_url_requested_is_accounted_for_in_the_summary(fault_crawl):
     requested += sum(v for k, v in result.stats.items() if k.startswith("newsroom/requested/"))
     summary = next(line for line in result.log.splitlines() if "Run summary" in line)
     assert f"; {requested} URLs requested" in summary and "unaccounted" not in summary, summary
-    # What the servers saw: each URL the crawl requested (robots.txt aside, and the loop's second
-    # hop, reached only by a redirect), except the one robots.txt forbids.
+    # What the servers saw: each URL the crawl requested (robots.txt aside, and the hops reached only
+    # by a redirect), except the one robots.txt forbids.
     seen = {(id(server), hit.path) for server in servers for hit in server.hits}
-    seen = {key for key in seen if key[1] not in ("/robots.txt", "/a/loop-b")}
+    seen = {key for key in seen if key[1] not in ("/robots.txt", "/a/loop-b", SESSION_HOP)}
     assert len(seen) == requested - result.stats["newsroom/skipped/robots_txt"]

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-from ..discovery.urls import in_domains, url_key
+from w3lib.url import canonicalize_url
+
+from ..discovery.urls import in_domains
 from ..failures import Failed, Skipped
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -36,7 +38,9 @@ class RedirectGuardMiddleware:
             return response
         target = urljoin(request.url, location.decode("latin-1").strip())
         chain = [*request.meta.get("redirect_urls", ()), request.url]
-        if url_key(target) in {url_key(url) for url in chain}:
+        # The exact URL (Scrapy's canonical form): a redirect that adds a session id or drops a tracking
+        # parameter goes somewhere new, even though the spider would take both for one page.
+        if canonicalize_url(target) in {canonicalize_url(url) for url in chain}:
             raise Failed("redirect_loop", f"Redirect loop ({' -> '.join([*chain, target])})")
         spider = self.crawler.spider
         domains = getattr(spider, "allowed_domains", None)
@@ -45,6 +49,6 @@ class RedirectGuardMiddleware:
         # The duplicate filter would drop the redirect to a page already requested, and the spider would not
         # request a page a redirect already reached: the spider keeps the list of both.
         claim = getattr(spider, "claim_redirect", None)
-        if request.meta.get("article") and claim is not None and not claim(target):
+        if request.meta.get("article") and claim is not None and not claim(target, chain):
             raise Skipped("redirect_to_known", f"Redirect to a page already requested: {request.url} -> {target}")
         return response
