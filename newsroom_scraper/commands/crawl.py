@@ -37,28 +37,30 @@ class Command(ScrapyCrawl):
             raise UsageError("give one spider name: scrapy crawl newsroom [-a NAME=VALUE ...]")
         assert self.crawler_process
         crawler = self._create_crawler(args[0])
-        setup_errors: list[BaseException] = []
+        errors: list[BaseException] = []
         started = self.crawler_process.crawl(crawler, **opts.spargs)
         if hasattr(started, "add_done_callback"):  # asyncio.Task (AsyncCrawlerProcess)
-            started.add_done_callback(lambda task: task.cancelled() or self.note(task.exception(), setup_errors))
+            started.add_done_callback(lambda task: task.cancelled() or self.note(task.exception(), errors))
         else:  # Deferred (CrawlerProcess)
-            started.addErrback(lambda failure: self.note(failure.value, setup_errors))
+            started.addErrback(lambda failure: self.note(failure.value, errors))
         self.crawler_process.start()
-        self.exitcode = self.exit_status(crawler, setup_errors)
+        self.exitcode = self.exit_status(crawler, errors)
 
     @staticmethod
     def note(error: BaseException | None, errors: list[BaseException]) -> None:
         if error is not None:
             errors.append(error)
 
-    def exit_status(self, crawler, setup_errors: list[BaseException]) -> int:
-        if setup_errors:
-            error = setup_errors[0]
-            if isinstance(error, MISTAKES):
-                print(error_line(error), file=sys.stderr)
+    def exit_status(self, crawler, errors: list[BaseException]) -> int:
+        try:
+            status = crawler.stats.get_value(EXIT_STATUS_STAT)
+        except RuntimeError:  # Scrapy's "stats not set yet": the crawl never started
+            status = None
+        if errors and status is None:  # the crawl never got to its summary: it failed to start
+            if isinstance(errors[0], MISTAKES):
+                print(error_line(errors[0]), file=sys.stderr)
                 return STATUS_USAGE
-            raise error
-        status = crawler.stats.get_value(EXIT_STATUS_STAT) if crawler.stats else None
+            raise errors[0]
         if status is None:
             return STATUS_CRASHED if self.crawler_process.bootstrap_failed else 0
         return int(status)
