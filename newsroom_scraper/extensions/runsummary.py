@@ -38,9 +38,9 @@ STATUS_USAGE = 2
 STATUS_NOTHING_READ = 3
 STATUS_OUTPUT_LOST = 4
 STATUS_STATE_LOST = 5
-# Stats counting the index pages (listings, sitemaps, feeds) a run actually read.
 # Per-request outcomes counted by reason under newsroom/<kind>/.
 OUTCOME_KINDS = ("unchanged", "not_article", "failed", "not_exported", "invalid")
+# Stats counting the index pages (listings, sitemaps, feeds) a run actually read.
 INDEX_READ_STATS = ("newsroom/listing_pages", "newsroom/sitemaps", "newsroom/feeds", "newsroom/robots_sitemaps")
 
 
