@@ -8,7 +8,6 @@ implementation in `sqlite.py`, the settling of killed runs in `recovery.py`.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from .sqlite import SqliteSeenStore
@@ -26,7 +25,6 @@ __all__ = [
     "RunRecord",
     "SeenStore",
     "SqliteSeenStore",
-    "StateError",
     "open_store",
     "store_path",
 ]
@@ -43,22 +41,5 @@ def store_path(spec: str) -> Path:
     return Path(spec)
 
 
-class StateError(ValueError):
-    """The state file cannot be used: its message says which file and what to do."""
-
-
 def open_store(spec: str) -> SqliteSeenStore:
-    """The store, or StateError: a corrupt or unreadable state is never silently recreated (that would
-    export every article again, or lose which run was writing what)."""
-    path = store_path(spec)
-    try:
-        return SqliteSeenStore(path)
-    except sqlite3.DatabaseError as error:
-        raise StateError(
-            f"NEWSROOM_STATE: {path} is not a usable state file ({error}); restore it from a backup, or move it "
-            "aside to start afresh (the next run then exports every article again)"
-        ) from None
-    except OSError as error:
-        raise StateError(
-            f"NEWSROOM_STATE: cannot open {path} ({error.strerror}); check that its folder exists and is writable"
-        ) from None
+    return SqliteSeenStore(store_path(spec))
