@@ -9,6 +9,8 @@ from newsroom_scraper.record import RECORD_FIELDS
 BOT_NAME = "newsroom_scraper"
 SPIDER_MODULES = ["newsroom_scraper.spiders"]
 NEWSPIDER_MODULE = "newsroom_scraper.spiders"
+# Our `crawl`: one-line errors for mistakes, and an exit status saying whether the run worked (README "Exit statuses").
+COMMANDS_MODULE = "newsroom_scraper.commands"
 
 # --- Our settings -----------------------------------------------------------
 # Sources file (TOML); None means the one shipped in the package.
@@ -92,6 +94,10 @@ CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
+# Default 300: the longest `Retry-After` (429, 503) waited for, in seconds. The site's requests wait that
+# long while other sites go on; a longer wait is not waited for and the URL is counted as
+# failed/retry_after_too_long rather than asked again (a server asking for an hour wants no retry now).
+NEWSROOM_MAX_RETRY_AFTER = 300
 # Responses are bounded: a newsroom article is well under 4 MiB of HTML.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -113,8 +119,13 @@ EXTENSIONS = {
     "scrapy.extensions.logstats.LogStats": None,
     "newsroom_scraper.extensions.progress.Progress": 500,
 }
-# After RedirectMiddleware (600) for requests, before it for responses: a 304 stops here.
+# Responses pass these from the highest number down: each of ours sees a response before the Scrapy one
+# it guards. Retry-After before RetryMiddleware (550); complete bodies before HttpCompressionMiddleware (590);
+# redirect loops and off-site redirects before RedirectMiddleware (600); a 304 stops in the recheck (650).
 DOWNLOADER_MIDDLEWARES = {
+    "newsroom_scraper.downloadermiddlewares.retryafter.RetryAfterMiddleware": 560,
+    "newsroom_scraper.downloadermiddlewares.integrity.IntegrityMiddleware": 595,
+    "newsroom_scraper.downloadermiddlewares.redirects.RedirectGuardMiddleware": 610,
     "newsroom_scraper.downloadermiddlewares.recheck.RecheckMiddleware": 650,
 }
 

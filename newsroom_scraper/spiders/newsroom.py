@@ -24,22 +24,25 @@ from datetime import UTC, datetime
 
 import scrapy
 from scrapy.http import Response, TextResponse
-from twisted.python.failure import Failure
 
 from .. import __version__
+from ..arguments import check_argument_names, positive_int
+from ..discovery.cutshort import cut_short
 from ..discovery.feeds import announced_feeds, parse_feed
 from ..discovery.politeness import SiteDelays, download_slots
 from ..discovery.since import listed_before, parse_since
 from ..discovery.sitemaps import is_robots_txt, parse_sitemap, robots_sitemap_urls, sitemap_body
 from ..discovery.urls import clean_url, in_domains, trap_reason, url_key
-from ..downloadermiddlewares.recheck import KnownArticle
-from ..failures import SKIP_REASONS, failure_reason
 from ..items import Page
 from ..links import listing_links, pagination_urls, same_page
+from ..logfilters import quiet_tracebacks
 from ..sources import Source, SourcesError, ad_hoc_source, load_sources
 from ..state.crawl import MODES
+from .outcomes import Outcomes
 
 LISTING_LINK_MODES = ("all", "articles")
+# Content types a listing page may have (a start URL answering anything else is not a listing).
+LISTING_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # Articles before more index pages keeps the frontier small; chrome links (mode "all") come last.
 ARTICLE_PRIORITY = 1
 CHROME_LINK_PRIORITY = -1
@@ -53,7 +56,7 @@ def _split(value) -> list[str]:
     return [part.strip() for part in str(value).split(",") if part.strip()]
 
 
-class NewsroomSpider(scrapy.Spider):
+class NewsroomSpider(Outcomes, scrapy.Spider):
     name = "newsroom"
 
     def __init__(
@@ -68,6 +71,7 @@ class NewsroomSpider(scrapy.Spider):
         *args,
         **kwargs,
     ):
+        check_argument_names(kwargs)
         super().__init__(*args, **kwargs)
         self.arg_start_urls = _split(start_urls)
         self.arg_sitemaps = _split(sitemaps)
@@ -95,15 +99,19 @@ class NewsroomSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        spider.max_pages = int(spider.arg_max_pages or settings.getint("NEWSROOM_MAX_PAGES"))
-        if spider.max_pages < 1:
-            raise ValueError(f"max_pages must be at least 1, not {spider.max_pages}")
+        if spider.arg_max_pages is not None:
+            spider.max_pages = positive_int("-a max_pages", spider.arg_max_pages)
+        else:
+            spider.max_pages = positive_int("NEWSROOM_MAX_PAGES", settings.get("NEWSROOM_MAX_PAGES"))
         if spider.mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {spider.mode!r}")
+            raise ValueError(f"-a mode: {spider.mode!r} is not a mode; give one of {', '.join(MODES)}")
         spider.since = parse_since(spider.arg_since or settings.get("NEWSROOM_SINCE"))
         spider.listing_link_mode = settings.get("NEWSROOM_LISTING_LINKS") or "all"
         if spider.listing_link_mode not in LISTING_LINK_MODES:
-            raise ValueError(f"NEWSROOM_LISTING_LINKS must be one of {', '.join(LISTING_LINK_MODES)}")
+            raise ValueError(
+                f"NEWSROOM_LISTING_LINKS: {spider.listing_link_mode!r} is not a mode; "
+                f"set it to one of {', '.join(LISTING_LINK_MODES)}"
+            )
         spider.discover_feeds = settings.getbool("NEWSROOM_DISCOVER_FEEDS", True)
         spider.max_sitemaps = settings.getint("NEWSROOM_MAX_SITEMAPS", 50)
         spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
@@ -113,6 +121,7 @@ class NewsroomSpider(scrapy.Spider):
         if slots and not settings.frozen:
             settings.set("DOWNLOAD_SLOTS", {**slots, **settings.getdict("DOWNLOAD_SLOTS")}, priority="spider")
         spider.site_delays = SiteDelays.from_crawler(crawler, spider.sources)
+        quiet_tracebacks()
         return spider
 
     @classmethod
@@ -166,6 +175,7 @@ class NewsroomSpider(scrapy.Spider):
             self.count_skip("offsite", url)
             return None
         self.index_pages.add(key)
+        self.crawler.stats.inc_value("newsroom/index_requested")
         return self.request(url, callback, source, dont_filter=True, dont_cache=True, **meta)
 
     def article_request(
@@ -237,10 +247,13 @@ class NewsroomSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response):
         """A listing page: its announced feeds, its pagination within budget, and the articles it links to."""
-        self.crawler.stats.inc_value("newsroom/listing_pages")
-        if not isinstance(response, TextResponse):
-            self.count_not_article("not_html", response)
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1").split(";")[0].strip().lower()
+        if not isinstance(response, TextResponse) or content_type not in LISTING_TYPES:
+            # A PDF, an image, a download: Scrapy may still build a TextResponse for it, so the header decides.
+            self.crawler.stats.inc_value("newsroom/skipped/not_a_listing")
+            self.logger.warning("Not a listing (%s): %s", content_type or "no content type", response.url)
             return
+        self.crawler.stats.inc_value("newsroom/listing_pages")
         source = self.source_of(response)
         if response.meta.get("start_page") and self.discover_feeds:
             for feed in announced_feeds(response):
@@ -283,6 +296,8 @@ class NewsroomSpider(scrapy.Spider):
         urls = robots_sitemap_urls(response)
         if not urls:
             self.count_failure("no_sitemap_in_robots_txt", response.url)
+        else:
+            self.crawler.stats.inc_value("newsroom/robots_sitemaps")
         for url in urls:
             request = self.sitemap_request(url, source)
             if request is not None:
@@ -306,7 +321,7 @@ class NewsroomSpider(scrapy.Spider):
             self.count_failure("not_a_sitemap", response.url)
             return
         self.crawler.stats.inc_value("newsroom/sitemaps")
-        for entry in sitemap.entries:
+        for entry in self.whole_entries(sitemap.entries, body, response.url):
             if sitemap.is_index:
                 if listed_before(entry.lastmod, self.since):
                     self.count_skip("older_than_since", entry.url)
@@ -326,10 +341,18 @@ class NewsroomSpider(scrapy.Spider):
             self.count_failure("not_a_feed", response.url)
             return
         self.crawler.stats.inc_value("newsroom/feeds")
-        for entry in feed.entries:
+        for entry in self.whole_entries(feed.entries, response.body, response.url):
             request = self.article_request(entry.url, source, "feed", entry.published, entry.title)
             if request is not None:
                 yield request
+
+    def whole_entries(self, entries: tuple, body: bytes, url: str) -> tuple:
+        """A sitemap's or feed's entries, less the last one when the document is cut short (it may be cut too)."""
+        if not cut_short(body):
+            return entries
+        self.crawler.stats.inc_value("newsroom/index_cut_short")
+        self.logger.warning("Cut short, %d entries read, the last one left out: %s", len(entries) - 1, url)
+        return entries[:-1]
 
     # --- Pages ---------------------------------------------------------------------------
 
@@ -369,28 +392,3 @@ class NewsroomSpider(scrapy.Spider):
     def source_of(self, response: Response) -> Source:
         name = response.meta.get("source")
         return next((s for s in self.sources if s.name == name), self.sources[0])
-
-    def count_skip(self, reason: str, url: str) -> None:
-        """A URL deliberately not requested (policy, not failure)."""
-        self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
-        self.logger.debug("Not requested (%s): %s", reason, url)
-
-    def count_failure(self, reason: str, url: str) -> None:
-        self.crawler.stats.inc_value("newsroom/failed")
-        self.crawler.stats.inc_value(f"newsroom/failed/{reason}")
-        self.logger.warning("Failed (%s): %s", reason, url)
-
-    def count_not_article(self, reason: str, response: Response) -> None:
-        self.crawler.stats.inc_value(f"newsroom/not_article/{reason}")
-        self.logger.info("Not an article (%s): %s", reason, response.url)
-
-    def on_error(self, failure: Failure):
-        """A request that failed: log it and count it by reason; the crawl goes on."""
-        if failure.check(KnownArticle):
-            return  # not a failure: counted by the recheck middleware
-        reason = failure_reason(failure)
-        if reason in SKIP_REASONS:
-            self.crawler.stats.inc_value(f"newsroom/skipped/{reason}")
-            self.logger.info("Skipped (%s): %s", reason, failure.request.url)
-            return
-        self.count_failure(reason, failure.request.url)

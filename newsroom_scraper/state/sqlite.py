@@ -60,14 +60,34 @@ ARTICLE_COLUMNS = "a.id, a.content_hash, a.url, a.etag, a.last_modified, a.first
 BUSY_TIMEOUT_S = 30.0
 
 
+class StateError(ValueError):
+    """The state file cannot be used: the message says which file and what to do (it is never recreated
+    silently: that would export every article again, or lose which run was writing what)."""
+
+
 class SqliteSeenStore:
     """`SeenStore` and `RunJournal` in one SQLite file; run liveness by lock files in `<file>.runs/`."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.lock_dir = self.path.with_name(self.path.name + ".runs")
         self.locks: dict[str, RunLock] = {}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = self.connect()
+        except sqlite3.DatabaseError as error:
+            raise StateError(
+                f"NEWSROOM_STATE: {self.path} is not a usable state file ({error}); restore it from a backup, or "
+                "move it aside to start afresh (the next run then exports every article again)"
+            ) from None
+        except OSError as error:
+            raise StateError(
+                f"NEWSROOM_STATE: cannot open {self.path} ({error.strerror}); check that its folder exists and "
+                "is writable"
+            ) from None
+
+    def connect(self) -> sqlite3.Connection:
+        """The connection, with the schema in place; sqlite3.DatabaseError for a file that is not our state."""
         # Autocommit mode: transactions are opened explicitly, and only for writes.
         self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -76,10 +96,13 @@ class SqliteSeenStore:
         with self.transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise RuntimeError(f"{self.path} has state schema {version}; this version reads {SCHEMA_VERSION}")
+                raise sqlite3.DatabaseError(
+                    f"state schema {version} is newer than this version reads ({SCHEMA_VERSION}); upgrade"
+                )
             for statement in filter(str.strip, SCHEMA.split(";")):
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        return self.db
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
