@@ -18,7 +18,6 @@ from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from . import rules
 from .classnames import has_class_word
-from .clean import Credits
 from .structured import PageMetadata
 from .text import element_text, squash
 
@@ -76,7 +75,7 @@ def split_names(text: str) -> list[str]:
     return [_clean_name(part) for part in NAME_SPLIT.split(text) if _clean_name(part)]
 
 
-def _jsonld_authors(meta: PageMetadata) -> list[str]:
+def jsonld_authors(meta: PageMetadata) -> list[str]:
     value = meta.article_value("author")
     items = value if isinstance(value, list) else [value] if value else []
     names = []
@@ -144,7 +143,7 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     return found.replace("; ", " and ") if found else None
 
 
-def _meta_names(meta: PageMetadata) -> list[str]:
+def meta_names(meta: PageMetadata) -> list[str]:
     """Names from author meta tags; URLs (Facebook profiles in article:author) and e-mails are not names."""
     names: list[str] = []
     for key in AUTHOR_META:
@@ -157,28 +156,8 @@ def _meta_names(meta: PageMetadata) -> list[str]:
     return names
 
 
-def find_authors(meta: PageMetadata, byline: str | None, credits: Credits, marked: str | None = None) -> list[str]:
-    """People credited, from the first source that names one: JSON-LD, author meta tags, the visible byline,
-    the marked-up author; plus reporters named in a "(Reporting by ...)" tail."""
-    sources = (
-        lambda: _jsonld_authors(meta),
-        lambda: _meta_names(meta),
-        lambda: split_names(byline) if byline else [],
-        lambda: split_names(marked) if marked else [],
-    )
-    authors: list[str] = []
-    for source in sources:
-        authors = [display_name(name) for name in dict.fromkeys(source()) if is_person(name)]
-        if authors:
-            break
-    for name in credits.reporters:
-        if is_person(name) and display_name(name) not in authors:
-            authors.append(display_name(name))
-    return authors
-
-
 def metadata_names(meta: PageMetadata) -> list[str]:
-    return _jsonld_authors(meta) or _meta_names(meta)
+    return jsonld_authors(meta) or meta_names(meta)
 
 
 def credited_byline(text: str | None) -> str | None:
@@ -192,19 +171,6 @@ def credited_byline(text: str | None) -> str | None:
     if any(is_person(name) for name in names):
         return text
     return text if PLAIN_NAME.fullmatch(text) and not text.isupper() else None
-
-
-def find_attribution(credits: Credits, byline: str | None, authors: list[str]) -> str | None:
-    """DESIGN.md's order: an explicit source credit, the agency of a dateline or trailing credit, the byline."""
-    if credits.source:
-        return credits.source
-    if credits.agency:
-        return credits.agency
-    if byline:
-        return byline
-    if authors:
-        return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
-    return None
 
 
 SOURCE_LABEL = re.compile(r"^\s*(from|source|quelle|fuente|fonte|来源|來源|出典)\s*[:：]\s*$", re.IGNORECASE)

@@ -17,6 +17,7 @@ from . import rules
 from .body import Block
 from .dates import PAGE_UPDATED
 from .datetext import is_date_line, leading_date
+from .evidence import Source
 from .prune import is_contact_block, is_toolbar_text
 from .text import squash
 
@@ -38,9 +39,23 @@ class Credits:
 
     source: str | None = None
     agency: str | None = None
+    agency_in: Source | None = None  # DATELINE or CREDIT: where the agency was named
     reporters: list[str] = field(default_factory=list)
     # A date line closing the text ("2024年7月25日（星期四）"), as written.
     closing_date: str | None = None
+
+    def credit_agency(self, name: str, where: Source) -> None:
+        """The first agency credited wins."""
+        if not self.agency:
+            self.agency, self.agency_in = name, where
+
+    def merge(self, other: Credits) -> None:
+        """Add what `other` found and this did not (a second reading of the same page)."""
+        self.source = self.source or other.source
+        if other.agency:
+            self.credit_agency(other.agency, other.agency_in or Source.CREDIT)
+        self.closing_date = self.closing_date or other.closing_date
+        self.reporters.extend(name for name in other.reporters if name not in self.reporters)
 
 
 def _comparable(text: str) -> str:
@@ -81,7 +96,8 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
             continue
         if needs_agency == "known" and agency.lower().split("/")[0] not in rules.AGENCIES:
             continue
-        credits.agency = credits.agency or agency
+        if agency:
+            credits.credit_agency(agency, Source.DATELINE)
         reporter = match.groupdict().get("reporter") or _reporter_before_place(match.groupdict().get("who"))
         if reporter:
             credits.reporters.append(reporter)
@@ -119,7 +135,7 @@ def strip_trailing_credit(text: str, credits: Credits) -> str:
     match = rules.TRAILING_CREDIT.search(text)
     if not match or not _agency_name(match.group("name")):
         return text
-    credits.agency = credits.agency or match.group("name").strip()
+    credits.credit_agency(match.group("name").strip(), Source.CREDIT)
     return text[: match.start()].rstrip()
 
 
@@ -193,7 +209,7 @@ def clean_blocks(
             continue
         credit = rules.CREDIT_LINE.match(text)
         if credit and _agency_name(credit.group("name")):
-            credits.agency = credits.agency or credit.group("name").strip()
+            credits.credit_agency(credit.group("name").strip(), Source.CREDIT)
             continue
         kept.append(Block(block.kind, text))
     tail = _tail_start(kept)

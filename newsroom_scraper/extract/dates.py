@@ -1,17 +1,18 @@
-"""Publication and update dates, most trustworthy source first.
+"""Publication and update dates: every date the page states about itself, read from the intact tree.
 
-Order for the published date: JSON-LD datePublished of the article; meta tags
-(article:published_time, DC.date, pubdate ...); <time> marked as the
-publication; a date written near the headline (labelled "Published" when the
-page shows several); htmldate's search of the whole page for an original
-date; a date in the URL. "Updated" dates are kept apart as `modified` and are
-never taken for the publication. Dates keep their time and offset when the
-page gives them.
+`read_dates` collects them (JSON-LD and meta tags, <time> marked as the
+publication, date lines near the headline, the URL's day, a "Last updated:"
+line, htmldate's whole-page search when nothing else dates the page);
+`page_date` is the order in which the page's own evidence is trusted, and
+resolve.py's `resolve_date` and `resolve_modified` make the decisions.
+"Updated" dates are kept apart and never taken for the publication. Dates
+keep their time and offset when the page gives them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -22,12 +23,16 @@ from .classnames import class_words
 from .datetext import (
     CJK_TIME,
     add_cjk_time,
+    date_order_for,
     find_date_strings,
     is_date_line,
     leading_date,
     parse_iso,
     parse_text,
 )
+from .evidence import NOTHING, Resolved, Source
+from .page import ParsedPage
+from .selectors import select_text
 from .structured import PageMetadata
 from .text import text_length
 
@@ -67,19 +72,24 @@ MIN_HEADLINE_LINK = 30
 LINK_SHARE = 0.6
 
 
-def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> list[str]:
-    """Every parseable value the metadata gives for a date, JSON-LD of the article first."""
-    values = [meta.article_value(jsonld_key)]
-    values += [obj.get(jsonld_key) for obj in meta.jsonld if obj.get(jsonld_key)]
-    values += [meta.first(key) for key in keys]
-    found: list[str] = []
-    for value in values:
+def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> dict[str, Source]:
+    """Every parseable value the metadata gives for a date, JSON-LD of the article first, with its kind."""
+    values = [(meta.article_value(jsonld_key), Source.JSONLD)]
+    values += [(obj.get(jsonld_key), Source.JSONLD) for obj in meta.jsonld if obj.get(jsonld_key)]
+    values += [(meta.first(key), Source.META) for key in keys]
+    found: dict[str, Source] = {}
+    for value, source in values:
         if isinstance(value, list):
             value = value[0] if value else None
         parsed = parse_iso(str(value), now) if value else None
         if parsed and parsed not in found:
-            found.append(parsed)
+            found[parsed] = source
     return found
+
+
+def _structured(candidates: dict[str, Source], url_day: str | None) -> Resolved[str | None]:
+    chosen = choose_structured(list(candidates), url_day)
+    return Resolved(chosen, candidates[chosen]) if chosen else NOTHING
 
 
 def _instant(value: str) -> datetime | None:
@@ -264,7 +274,7 @@ def htmldate_guess(tree: html.HtmlElement, url: str | None) -> str | None:
         return None
 
 
-def _most_precise(chosen: str | None, *others: str | None) -> str | None:
+def most_precise(chosen: str | None, *others: str | None) -> str | None:
     """Metadata often gives the day alone while the page shows the time: same day, keep the time."""
     for other in others:
         if chosen and other and len(other) > len(chosen) and other[:10] == chosen[:10]:
@@ -272,33 +282,74 @@ def _most_precise(chosen: str | None, *others: str | None) -> str | None:
     return chosen
 
 
-def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None, links=frozenset(), guess=True):
-    """(published, modified, header lines used, where the published date came from).
+@dataclass(slots=True, frozen=True)
+class DatesSeen:
+    """Every date the page states for itself, read before any is chosen (resolve.py chooses)."""
 
-    `guess`: when nothing else dates the page, ask htmldate's whole-page search.
+    metadata: Resolved[str | None]  # JSON-LD or meta tags: the one choose_structured trusts
+    metadata_modified: Resolved[str | None]
+    marked: str | None  # a <time> or element marked as the publication
+    marked_modified: str | None
+    shown: str | None  # a date line near the headline
+    shown_modified: str | None
+    lines: tuple[str, ...]  # the lines `shown` and `shown_modified` came from
+    in_url: str | None
+    updated: str | None = None  # a page-level "Last updated:" line, read when nothing else gives an update
+    guessed: str | None = None  # htmldate's whole-page search, run when nothing else dates the page
+    profile: str | None = None  # what the site profile's date selector found, parsed
+
+
+def read_dates(
+    page: ParsedPage, headline_index: int | None, language: str | None, links: frozenset[str], guess: bool
+) -> DatesSeen:
+    """The dates of the intact page, read in `language`; `links` are the page's link texts.
+
+    `guess` lets htmldate search the whole page when nothing else dates it.
     """
-    day_in_url = url_date(url)
-    published = choose_structured(_candidates(meta, PUBLISHED_META, "datePublished", now), day_in_url)
-    modified = choose_structured(_candidates(meta, MODIFIED_META, "dateModified", now), None)
-    time_published, time_modified = _time_elements(tree, now)
-    seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
-    source = "metadata" if published else "time" if time_published else "headline" if seen_published else None
-    published = _most_precise(published or time_published or seen_published, time_published, seen_published)
-    modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)
-    modified = modified or page_updated(lines, language, now, date_order)
-    if published and day_in_url and _is_utc(published) and _one_day_apart(published[:10], day_in_url):
+    tree, now, lines = page.tree, page.now, page.lines
+    date_order = page.profile.date_order or date_order_for(tree.get("lang"))
+    day_in_url = url_date(page.url)
+    published = _structured(_candidates(page.meta, PUBLISHED_META, "datePublished", now), day_in_url)
+    modified = _structured(_candidates(page.meta, MODIFIED_META, "dateModified", now), None)
+    marked, marked_modified = _time_elements(tree, now)
+    shown, shown_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
+    profile = _profile_date(page, language, date_order)
+    updated = None
+    if not (modified.value or marked_modified or shown_modified):
+        updated = page_updated(lines, language, now, date_order)
+    guessed = None
+    if guess and not (published.value or marked or shown or day_in_url or profile):
+        guessed = htmldate_guess(tree, page.url)
+    return DatesSeen(
+        published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
+        guessed, profile,
+    )  # fmt: skip
+
+
+def _profile_date(page: ParsedPage, language: str | None, date_order: str | None) -> str | None:
+    if not page.profile.date:
+        return None
+    value, _ = select_text(page.tree, page.profile.date)
+    if not value:
+        return None
+    return parse_iso(value, page.now) or parse_text(value, language, page.now, date_order)
+
+
+def page_date(seen: DatesSeen) -> Resolved[str | None]:
+    """The publication date the page itself gives: resolve_date's steps 2 to 6."""
+    published = seen.metadata.value
+    source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
+    published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
+    day = seen.in_url
+    if published and day and _is_utc(published) and _one_day_apart(published[:10], day):
         # A UTC timestamp falls on the day before or after the local one; the URL has the local day.
-        published, source = day_in_url, "url"
-    if published and day_in_url and published[:10] > _day_after(day_in_url):
+        published, source = day, Source.URL
+    if published and day and published[:10] > _day_after(day):
         # A date in the URL is fixed when the story is first published; metadata
         # days later than it belong to a republication or a migration.
-        published, source = day_in_url, "url"
+        published, source = day, Source.URL
     if not published:
-        published, source = day_in_url, "url"
-    if not published and guess:
-        published, source = htmldate_guess(tree, url), "htmldate"
-    if modified and published and modified[:10] < published[:10]:
-        modified = None
-    if modified == published:
-        modified = None
-    return published, modified, used, source if published else None
+        published, source = day, Source.URL
+    if not published:
+        published, source = seen.guessed, Source.HTMLDATE
+    return Resolved(published, source) if published else NOTHING

@@ -12,6 +12,7 @@ import re
 
 from lxml import etree, html
 
+from .evidence import Source
 from .structured import PageMetadata
 from .text import element_text, squash
 
@@ -186,8 +187,8 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
 
 def find_section(
     tree: html.HtmlElement, meta: PageMetadata, title: str | None
-) -> tuple[str | None, html.HtmlElement | None]:
-    """(section, breadcrumb element) — the element lets the pruner drop it."""
+) -> tuple[str | None, html.HtmlElement | None, Source | None]:
+    """(section, breadcrumb element, where the section came from): the element lets the body phase drop it."""
     body = tree.find("body")
     scope = body if body is not None else tree
     if _marked_anywhere(scope):
@@ -195,7 +196,8 @@ def find_section(
             if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
                 items = _items(element)
                 if len(items) >= 1:
-                    return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
+                    root_first = _starts_at_root(element) and len(items) > 2
+                    return _section_from_items(items, title, root_first), element, Source.BREADCRUMB
     verdicts: dict = {}
 
     def crumbs(element) -> bool:
@@ -217,9 +219,9 @@ def find_section(
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
     if shaped:
         root_first = _starts_at_root(shaped[0]) and not HOME.match(_items(shaped[0])[0])
-        return _section_from_items(_items(shaped[0]), title, root_first), shaped[0]
+        return _section_from_items(_items(shaped[0]), title, root_first), shaped[0], Source.BREADCRUMB
     crumbs = _jsonld_crumbs(meta)
     if crumbs:
-        return _section_from_items(crumbs, title), None
+        return _section_from_items(crumbs, title), None, Source.JSONLD
     section = meta.first("article:section")
-    return (squash(section) if section else None), None
+    return (squash(section), None, Source.META) if section else (None, None, None)
