@@ -55,7 +55,8 @@ def test_explain_prints_each_fields_value_and_source():
     assert rows["section"] == ("breadcrumb", '"Research in China"')
     assert rows["modified"] == ("-", "null") and rows["authors"] == ("-", "[]")
     assert lines[8].split() == ["body", "1501", "characters", "in", "6", "paragraphs"]
-    assert lines[9].split() == ["decision", "article"]
+    assert lines[9].split()[0] == "removed" and "prune.markup" in lines[9]
+    assert lines[10].split() == ["decision", "article"]
 
 
 def test_explain_says_why_a_page_is_not_an_article():

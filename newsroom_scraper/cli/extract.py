@@ -85,6 +85,8 @@ def explanation(where: str, page: dict) -> tuple[str, NotAnArticle | None]:
         shown = value if len(value) <= EXPLAIN_WIDTH else value[: EXPLAIN_WIDTH - 1] + "…"
         lines.append(f"  {name:<12} {fields.sources[name] or '-':<10} {shown}")
     lines.append(f"  {'body':<12} {'':<10} {_body_summary(fields)}")
+    removed = ", ".join(f"{name} {count}" for name, count in sorted(fields.removed.items()) if count)
+    lines.append(f"  {'removed':<12} {'':<10} {removed or 'nothing'}")
     reason = decide(fields)
     lines.append(f"  {'decision':<12} {'':<10} {'article' if reason is None else f'not an article ({reason})'}")
     return "\n".join(lines) + "\n", reason

@@ -17,11 +17,12 @@ from ..record import Article
 from .decode import UndecodableError, decode_html
 from .evidence import Source
 from .header import read_header
-from .mainbody import MIN_BODY_LENGTH, read_body
+from .mainbody import read_body
 from .page import Listed, ParsedPage
 from .parse import parse_html
 from .profile import NO_PROFILE, SiteProfile
 from .resolve import Fields, resolve_fields
+from .rules.page import LISTING_LINK_SHARE, MIN_BODY_LENGTH
 from .structured import read_metadata
 from .text import block_lines, text_length
 from .urls import normalise_url, site_of
@@ -29,8 +30,6 @@ from .urls import normalise_url, site_of
 # Larger than any article page: the crawl refuses such responses (DOWNLOAD_MAXSIZE) and so does a direct call.
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 HTML_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/xml|application/xml|text/plain)?\s*(;|$)", re.I)
-# A body whose text is mostly the page's own link texts is a list of headlines.
-LISTING_LINK_SHARE = 0.5
 
 
 @dataclass(slots=True, frozen=True)

@@ -9,7 +9,6 @@ ends by dropping the breadcrumb, the first tree edit (page.TreeEdit).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import html
@@ -20,24 +19,13 @@ from .dates import DatesSeen, read_dates
 from .evidence import NOTHING, Resolved, Source
 from .language import declared_language, language_of
 from .page import ParsedPage, TreeEdit
+from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import squash
+from .text import comparable, squash
 from .title import find_title
 from .urls import canonical_url
-
-CRUMB_ENDS = frozenset("›>»/")
-# The header (deck, byline, date line) fits in this many lines under the headline.
-HEADER_WINDOW = 8
-# A deck (subtitle) above the byline is a line or two of moderate length.
-MAX_DECK_LINES = 2
-MAX_DECK_CHARS = 250
-# Shorter lines in the header are labels and names ("From:", "Department for Transport"), not a deck.
-MAX_LABEL_CHARS = 40
-# The language dates are read in is judged on the page's first lines: the header is among them.
-READING_LINES = 400
-ARTICLE_OG_TYPES = ("article", "news", "newsarticle", "blogposting", "press_release")
 
 
 @dataclass(slots=True, frozen=True)
@@ -70,7 +58,7 @@ def read_header(page: ParsedPage) -> Header:
     title, headline = resolve.resolve_title(page, *find_title(tree, meta, page.url))
     index = headline_index(lines, title.value)
     declared = declared_language(tree, meta, page.content_language)
-    reading = resolve.profile_language(page) or language_of(" ".join(lines[:READING_LINES]), declared)
+    reading = resolve.profile_language(page) or language_of(" ".join(lines[: rules.READING_LINES]), declared)
     section, crumbs, section_source = find_section(tree, meta, title.value)
     links = frozenset(page_link_texts(tree) - {title.value})
     declared_article = declares_article(meta)
@@ -114,11 +102,6 @@ def _source_line(lines: list[str], index: int | None) -> Resolved[str | None]:
     return Resolved(found, Source.CLOSING) if found else NOTHING
 
 
-def comparable(text: str) -> str:
-    """The letters and digits of a text, lower-cased: how lines and titles are compared."""
-    return re.sub(r"\W+", "", text).lower()
-
-
 def headline_index(lines: list[str], title: str | None) -> int | None:
     """The line of the page that is the headline: the same text, else one that starts the other."""
     if not title:
@@ -126,12 +109,12 @@ def headline_index(lines: list[str], title: str | None) -> int | None:
     key = comparable(title)
     for index, line in enumerate(lines):
         # The breadcrumb often ends with the headline: the line before it then ends in "›" or ">".
-        after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in CRUMB_ENDS
+        after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in rules.CRUMB_ENDS
         if comparable(line) == key and not after_crumb:
             return index
     for index, line in enumerate(lines):
         line_key = comparable(line)
-        if len(line_key) > 10 and (key.startswith(line_key) or line_key.startswith(key)):
+        if len(line_key) >= rules.MIN_HEADLINE_PREFIX and (key.startswith(line_key) or line_key.startswith(key)):
             return index
     return None
 
@@ -143,13 +126,13 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
     """
     if index is None:
         return set(date_lines)
-    window = lines[index + 1 : index + 1 + HEADER_WINDOW]
+    window = lines[index + 1 : index + 1 + rules.HEADER_WINDOW]
     marks = [i for i, line in enumerate(window) if line in date_lines or (byline and byline in line)]
     if not marks:
         return set(date_lines)
     zone = window[: max(marks) + 1]
-    unmarked = [line for i, line in enumerate(zone) if i not in marks and len(line) > MAX_LABEL_CHARS]
-    if len(unmarked) > MAX_DECK_LINES or any(len(line) > MAX_DECK_CHARS for line in unmarked):
+    unmarked = [line for i, line in enumerate(zone) if i not in marks and len(line) > rules.MAX_LABEL_CHARS]
+    if len(unmarked) > rules.MAX_DECK_LINES or any(len(line) > rules.MAX_DECK_CHARS for line in unmarked):
         # Paragraphs stand before the date line: it closes the story, it does not head it.
         return {window[i] for i in marks} | date_lines
     return set(zone) | date_lines
@@ -157,7 +140,7 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
 
 def declares_article(meta: PageMetadata) -> bool:
     og_type = (meta.first("og:type") or "").lower()
-    return bool(meta.articles()) or og_type in ARTICLE_OG_TYPES
+    return bool(meta.articles()) or og_type in rules.ARTICLE_OG_TYPES
 
 
 def page_link_texts(tree: html.HtmlElement) -> set[str]:

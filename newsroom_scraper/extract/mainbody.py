@@ -9,6 +9,7 @@ pruning left too little, trafilatura reads the page as it came instead.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import html
@@ -21,11 +22,9 @@ from .layout import mark_main_container, paragraphize, unwrap_layout_tables
 from .page import ParsedPage, TreeEdit
 from .parse import parse_html
 from .prune import prune_boilerplate
+from .rules.page import MIN_BODY_LENGTH
 from .selectors import compile_selector, select_elements
 from .text import text_length
-
-# Below this (CJK characters count triple) a page is a stub, a teaser or an error page.
-MIN_BODY_LENGTH = 250
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,6 +36,7 @@ class Body:
     credits: Credits  # source and agency credits, reporters, a closing date line
     marked_byline: str | None  # the byline marked up in the page, when it names someone
     link_share: float  # share of the text that is the page's own link texts
+    removed: dict[str, int]  # "prune.<stage>": elements pruned; "clean.<rule or stage>": paragraphs dropped
 
 
 def read_body(page: ParsedPage, header: Header) -> Body:
@@ -48,22 +48,28 @@ def read_body(page: ParsedPage, header: Header) -> Body:
     if profile.body:
         keep_only(page.edit(TreeEdit.KEEP_PROFILE_BODY), select_elements(tree, profile.body))
     drops = [compile_selector(selector) for selector in profile.drop]
-    prune_boilerplate(page.edit(TreeEdit.PRUNE_BOILERPLATE), header.headline, drops)
+    pruned = prune_boilerplate(page.edit(TreeEdit.PRUNE_BOILERPLATE), header.headline, drops)
     unwrap_layout_tables(page.edit(TreeEdit.UNWRAP_LAYOUT_TABLES))
     paragraphize(page.edit(TreeEdit.PARAGRAPHIZE))
     mark_main_container(page.edit(TreeEdit.MARK_MAIN_CONTAINER))
     title = header.title.value or ""
     credits = Credits()
+    removed: Counter[str] = Counter()
     blocks = extract_blocks(tree, page.url, header.headline, header.header_lines)
-    cleaned = clean_blocks(blocks, title, credits, header.header_lines, header.link_texts)
+    cleaned = clean_blocks(blocks, title, credits, header.header_lines, header.link_texts, removed)
     if text_length(" ".join(block.text for block in cleaned)) < MIN_BODY_LENGTH and not profile.body:
-        cleaned = _unpruned_body(page, header, credits) or cleaned
+        unpruned = _unpruned_body(page, header, credits)
+        removed["unpruned_body"] += bool(unpruned)  # the body was read again from the page as it came
+        cleaned = unpruned or cleaned
     text = "\n\n".join(block.text for block in cleaned)
     marked = header.marked_byline
     if header.search_marked_author:
         marked = markup_authors(page.edit(TreeEdit.SEARCH_MARKED_AUTHORS))
     link_share = _link_share(header.link_texts, text) if text else 0.0
-    return Body(tuple(cleaned), text, credits, credited_byline(marked), link_share)
+    removed = {f"prune.{name}": count for name, count in pruned.items()} | {
+        f"clean.{name}": n for name, n in removed.items()
+    }
+    return Body(tuple(cleaned), text, credits, credited_byline(marked), link_share, removed)
 
 
 def keep_only(tree: html.HtmlElement, elements: list[html.HtmlElement]) -> None:

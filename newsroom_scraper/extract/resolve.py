@@ -45,6 +45,7 @@ class Fields:
     declared_article: bool
     link_share: float
     sources: dict[str, Source | None]  # FIELDS -> where each value came from
+    removed: dict[str, int]  # what the body phase removed, by stage and rule (mainbody.Body.removed)
 
     @property
     def date_source(self) -> Source | None:
@@ -63,6 +64,7 @@ def resolve_fields(page: ParsedPage, header: Header, body: Body) -> Fields:
         *(header.title.value, date.value, modified.value, body.text, attribution.value, authors.value),
         *(section.value, language.value, header.canonical_url, header.declared_article, body.link_share),
         sources={name: found.source for name, found in zip(FIELDS, resolved, strict=True)},
+        removed=body.removed,
     )
 
 

@@ -14,7 +14,7 @@ from lxml import etree, html
 
 from .evidence import Source
 from .structured import PageMetadata
-from .text import element_text, squash
+from .text import comparable, element_text, squash
 
 HOME = re.compile(
     r"^(home|homepage|start|startseite|accueil|inicio|portada|home page|首页|首頁|主页|网站首页|ホーム|トップ|главная|"
@@ -72,15 +72,15 @@ def _root_href(href: str) -> bool:
 
 
 def _section_from_items(items: list[str], title: str | None, root_first: bool = False) -> str | None:
-    title_key = re.sub(r"\W+", "", title or "").lower()
+    title_key = comparable(title or "")
     if root_first and len(items) > 1:
         items = items[1:]
     while items and HOME.match(items[0]):
         items = items[1:]
     while items and (
         ARTICLE_WORDS.match(items[-1])
-        or (title_key and re.sub(r"\W+", "", items[-1]).lower() in (title_key, title_key[: len(title_key) // 2 + 1]))
-        or (title_key and len(items[-1]) > 20 and title_key.startswith(re.sub(r"\W+", "", items[-1]).lower()))
+        or (title_key and comparable(items[-1]) in (title_key, title_key[: len(title_key) // 2 + 1]))
+        or (title_key and len(items[-1]) > 20 and title_key.startswith(comparable(items[-1])))
     ):
         items = items[:-1]
     return items[-1] if items else None
