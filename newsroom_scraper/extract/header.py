@@ -69,9 +69,10 @@ def read_header(page: ParsedPage) -> Header:
     header_lines = header_zone(lines, index, set(dates.lines), byline)
     profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
     source_line = _source_line(page.lines, index)
+    canonical = canonical_url(tree, meta, page.url)
+    page.edit(TreeEdit.DROP_BREADCRUMB)
     if crumbs is not None and crumbs.getparent() is not None:
         crumbs.drop_tree()
-    page.edit(TreeEdit.DROP_BREADCRUMB)
     return Header(
         title=title,
         headline=headline,
@@ -89,7 +90,7 @@ def read_header(page: ParsedPage) -> Header:
         source_line=source_line,
         header_lines=frozenset(header_lines),
         declared_article=declared_article,
-        canonical_url=canonical_url(tree, meta, page.url),
+        canonical_url=canonical,
     )
 
 

@@ -24,6 +24,9 @@ from scrapy.exceptions import DropItem
 from ..extract import Listed, NotAnArticle, SiteProfile, Source, extract_article
 from ..items import Page
 
+# The paths whose listed date is a publication date, and the date source each gives.
+LISTED_VIA = {"feed": Source.FEED, "news_sitemap": Source.SITEMAP}
+
 
 def extract_page(item: Page, profile: SiteProfile | None):
     """The extraction of one page; a module-level function so that worker processes can run it."""
@@ -39,10 +42,14 @@ def extract_page(item: Page, profile: SiteProfile | None):
 
 
 def listed(item: Page) -> Listed | None:
-    """The date a sitemap or feed gave for the page's URL, as the extraction takes it."""
-    if not item.listed_date:
+    """The publication date a feed or news sitemap gave for the page's URL, as the extraction takes it.
+
+    A plain sitemap's lastmod is not one: it is when the page last changed, and
+    plain sitemaps list about and contact pages too, which no date must turn into articles.
+    """
+    if not item.listed_date or item.listed_via not in LISTED_VIA:
         return None
-    return Listed(item.listed_date, Source.FEED if item.listed_via == "feed" else Source.SITEMAP)
+    return Listed(item.listed_date, LISTED_VIA[item.listed_via])
 
 
 class ExtractPipeline:
