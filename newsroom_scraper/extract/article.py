@@ -30,6 +30,7 @@ from .clean import Credits, clean_blocks
 from .dates import find_dates
 from .datetext import date_order_for, parse_closing_date, parse_iso, parse_text
 from .decode import UndecodableError, decode_html
+from .guard import guarded
 from .language import find_language
 from .layout import mark_main_container, paragraphize, unwrap_layout_tables
 from .parse import parse_html
@@ -332,6 +333,7 @@ def _iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@guarded(NotAnArticle)
 def extract_article(
     body: bytes | str,
     url: str,
