@@ -34,13 +34,15 @@ def fail(_=None):
 
 
 def misbehaving_extract(item, rules, timeout):
-    """extract_page, except for URLs ending in /hang, /memory or /die, which do what they say."""
+    """extract_page, except for URLs ending in /hang, /memory, /die or /fail, which do what they say."""
     if item.url.endswith("/hang"):
         return hang()
     if item.url.endswith("/memory"):
         return eat_memory()
     if item.url.endswith("/die"):
         return die()
+    if item.url.endswith("/fail"):
+        return fail()
     from newsroom_scraper.pipelines.extract import extract_page  # here: the pool tests' workers start light
 
     return extract_page(item, rules, timeout)

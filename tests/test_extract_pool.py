@@ -41,8 +41,9 @@ async def run_all(pipeline, items):
 @pytest.fixture
 def pooled():
     crawler = get_crawler()
+    # A healthy page takes well under a second, but the machine may be loaded: 8 s, and the kill right then.
     pipeline = ExtractPipeline(
-        crawler.stats, workers=2, timeout=1.0, memory_mb=768, extract=pooljobs.misbehaving_extract
+        crawler.stats, workers=2, timeout=8.0, memory_mb=768, extract=pooljobs.misbehaving_extract, kill_grace=0
     )
     pipeline.open_spider()
     yield pipeline, crawler.stats
@@ -75,3 +76,17 @@ def test_pooled_records_equal_in_process_records(pooled):
     pooled_records = asyncio.run(run_all(pipeline, items))
     local_records = asyncio.run(run_all(in_process, items))
     assert [r["content_hash"] for r in pooled_records] == [r["content_hash"] for r in local_records]
+
+
+def test_in_process_extraction_counts_a_failure_and_goes_on():
+    stats = get_crawler().stats
+    pipeline = ExtractPipeline(stats, extract=pooljobs.misbehaving_extract)
+    path = HEALTHY[0]
+    items = [
+        page("https://news.example.org/fail"),
+        page(json.loads(path.with_suffix(".json").read_text())["url"], path.read_bytes()),
+    ]
+    results = asyncio.run(run_all(pipeline, items))
+    assert isinstance(results[0], DropItem) and "extraction_error: KeyError: 'no such thing'" in str(results[0])
+    assert isinstance(results[1], dict) and results[1]["body"]
+    assert stats.get_value("newsroom/not_article/extraction_error") == 1

@@ -5,7 +5,7 @@ a million elements; the stages after parsing (pruning, trafilatura, the
 headline and date searches) walk the tree many times, so such a page costs
 minutes. No newsroom article needs that: the thresholds below are an order of
 magnitude above the largest of 2,160 real pages in the evaluation corpora
-(10,106 elements, depth 43, 2,215 links), and a page over one is refused as
+(10,106 elements, depth 43, 2,215 links, 2.2 million characters), and a page over one is refused as
 `too_complex` right after parsing. The deadline (NEWSROOM_EXTRACT_TIMEOUT) is
 checked at stage boundaries; guard.py also interrupts a stage that overruns.
 
@@ -22,13 +22,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-# 10x the largest real page seen (10,106 elements); trafilatura alone takes seconds past it.
-MAX_ELEMENTS = 100_000
+# 5x the largest real page seen (10,106 elements). Every stage is linear in elements but many walk
+# them all (trafilatura's pruning alone takes 6 s on 90,000 on a loaded machine): the time goes with it.
+MAX_ELEMENTS = 50_000
 # libxml2's own default limit for XML documents; real pages reach 43, and Python-recursive
 # stages (trafilatura's among them) fail past about 900.
 MAX_DEPTH = 256
 # 9x the most links on a real page (2,215: a federal agency's topic page with its whole site map).
 MAX_LINKS = 20_000
+# 4x the longest real page (2.2 million characters of HTML). Stages read the text of the elements
+# around the main content, each a copy: a 10-million-character paragraph cost 13 s.
+MAX_CHARS = 8_000_000
 # Seconds for one page (NEWSROOM_EXTRACT_TIMEOUT's default): 10x the slowest real page measured.
 DEFAULT_TIMEOUT = 20.0
 
@@ -87,12 +91,14 @@ def check_deadline(stage: str) -> None:
         budget.check_deadline(stage)
 
 
-def check_tree(tree: etree._Element) -> None:
-    """Raise OverBudget when a budget is current and the parsed tree exceeds it."""
+def check_tree(tree: etree._Element, chars: int) -> None:
+    """Raise OverBudget when a budget is current and the parsed tree (of `chars` characters) exceeds it."""
     budget = _CURRENT.get()
     if budget is None:
         return
     budget.check_deadline("parse")
+    if chars > MAX_CHARS:
+        raise OverBudget("too_complex", f"{chars} characters, over {MAX_CHARS}")
     elements = int(COUNT_ELEMENTS(tree))
     if elements > budget.max_elements:
         raise OverBudget("too_complex", f"{elements} elements, over {budget.max_elements}")

@@ -54,5 +54,5 @@ def parse_html(text: str) -> html.HtmlElement | None:
         return None
     if tree is None or len(tree) == 0:
         return None
-    check_tree(tree)
+    check_tree(tree, len(text))
     return tree

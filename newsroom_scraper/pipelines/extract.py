@@ -29,6 +29,7 @@ from datetime import datetime
 from scrapy.exceptions import DropItem
 
 from ..extract import NotAnArticle, SiteRules, extract_article
+from ..extract.guard import failure_detail
 from ..items import Page
 from ..sources import Source
 from ..workerpool import RemoteError, TaskFailed, WorkerPool
@@ -90,6 +91,7 @@ class ExtractPipeline:
         timeout: float = 20.0,
         memory_mb: int | None = 1024,
         extract: Callable = extract_page,
+        kill_grace: float = KILL_GRACE,
     ) -> None:
         """`extract(item, rules, timeout)` is extract_page; tests give a function that hangs or eats memory."""
         self.stats = stats
@@ -99,6 +101,7 @@ class ExtractPipeline:
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.extract = extract
+        self.kill_grace = kill_grace
         self.pool: WorkerPool | None = None
 
     @classmethod
@@ -119,7 +122,7 @@ class ExtractPipeline:
             self.site_rules[source.name] = site_rules(source)
         if self.workers > 0:
             self.pool = WorkerPool(
-                self.workers, timeout=self.timeout + KILL_GRACE, memory_mb=self.memory_mb, initializer=warm_up
+                self.workers, timeout=self.timeout + self.kill_grace, memory_mb=self.memory_mb, initializer=warm_up
             )
 
     def close_spider(self) -> None:
@@ -140,7 +143,11 @@ class ExtractPipeline:
 
     async def _extract(self, item: Page, rules: SiteRules | None):
         if self.pool is None:
-            return self.extract(item, rules, self.timeout)
+            try:
+                return self.extract(item, rules, self.timeout)
+            except Exception as error:  # noqa: BLE001 - extract_article never raises; this is for what wraps it
+                logger.warning("Extraction of %s failed: %s", item.url, failure_detail(error))
+                return NotAnArticle("extraction_error", failure_detail(error))
         try:
             result = await asyncio.wrap_future(self.pool.submit(self.extract, item, rules, self.timeout))
         except RemoteError as error:
