@@ -37,6 +37,7 @@ from tests.mutations import EDGE_CASES, MUTATORS  # noqa: E402
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 EDGE_EVERY = 20
 SLOWEST = 10
+PROGRESS_EVERY = 500
 
 
 def page_paths(corpus: Path) -> list[Path]:
@@ -104,6 +105,8 @@ def campaign(system: str, corpus: Path, count: int, seed: int, timeout: float) -
         outcomes[outcome] += 1
         unexplained += seconds > timeout and outcome != "extraction_timeout"
         slow = sorted([*slow, (seconds, name, outcome)], reverse=True)[:SLOWEST]
+        if len(times) % PROGRESS_EVERY == 0:
+            print(f"  {system}: {len(times)} inputs, {sum(times):.0f} s", file=sys.stderr, flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"times": times, "outcomes": outcomes, "slow": slow, "peak_mb": peak, "unexplained": unexplained}
 

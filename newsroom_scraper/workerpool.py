@@ -175,8 +175,8 @@ class WorkerPool:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
-            code = worker.process.join(STOP_TIMEOUT) or worker.process.exitcode
-            self._replace(index, TaskFailed("died", f"worker exited with status {code}"))
+            worker.process.join(STOP_TIMEOUT)
+            self._replace(index, TaskFailed("died", f"worker exited with status {worker.process.exitcode}"))
             return
         if message == READY:
             worker.ready = True
@@ -247,7 +247,7 @@ def serve(conn: Connection, memory_mb: int | None, initializer: Callable[[], Non
         try:
             reply = ("ok", function(*args))
         except MemoryError:
-            conn.send(("memory", f"over the {memory_mb} MiB memory limit"))
+            conn.send(("memory", f"out of memory (limit {memory_mb} MiB)"))
             return  # the pool replaces this worker
         except Exception as error:  # noqa: BLE001 - reported to the submitter, the worker lives on
             reply = ("error", f"{type(error).__name__}: {error}")

@@ -119,9 +119,10 @@ def test_title_of_700_parts_is_read_in_linear_time():
         ('<a href="/x">x</a>' * 25_000, "25003 links, over 20000"),
         ("<b>" * 50_000 + "deep" + "</b>" * 50_000, "elements nested deeper than 256"),
         ("<i></i>" * 60_000, "elements, over 50000"),
+        ("<i>" * 210_000, "'<' characters, over 200000"),
         ("<p>" + "word " * 1_700_000 + "</p>", "characters, over 8000000"),
     ],
-    ids=["links", "depth", "elements", "characters"],
+    ids=["links", "depth", "elements", "tags", "characters"],
 )
 def test_pages_over_the_complexity_budget_are_refused(extra, detail):
     result = extract(GOOD.replace("</article>", extra + "</article>").encode())

@@ -45,7 +45,7 @@ def test_a_task_over_the_memory_limit_fails_alone(pool):
     futures = [pool.submit(pooljobs.echo, "before"), pool.submit(pooljobs.eat_memory), pool.submit(pooljobs.echo, 1)]
     outcome = results(futures)
     assert outcome[0] == "before" and outcome[2] == 1
-    assert outcome[1] == TaskFailed("memory", "over the 512 MiB memory limit")
+    assert outcome[1] == TaskFailed("memory", "out of memory (limit 512 MiB)")
     assert pool.replaced == 1
 
 

@@ -13,7 +13,7 @@ import re
 
 from lxml import etree, html
 
-from .budget import check_tree
+from .budget import check_text, check_tree
 from .decode import strip_xml_declaration
 
 # huge_tree lifts libxml2's depth and text-node limits: deeply nested legacy
@@ -48,11 +48,12 @@ def parse_html(text: str) -> html.HtmlElement | None:
     text = xml_safe(strip_xml_declaration(text))
     if not text.strip():
         return None
+    check_text(text)
     try:
         tree = html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError):
         return None
     if tree is None or len(tree) == 0:
         return None
-    check_tree(tree, len(text))
+    check_tree(tree)
     return tree
