@@ -140,36 +140,53 @@ class WorkerPool:
             worker.task.future.set_result(TaskFailed("died", "pool shut down"))
 
     def _dispatch(self) -> None:
-        while True:
+        try:
+            while self._turn():
+                pass
+        except Exception as error:  # noqa: BLE001 - a dead dispatcher must not leave futures waiting forever
+            logger.exception("The worker pool's dispatcher failed: every waiting task fails")
             with self._lock:
-                if self._closing:
-                    return
-                self._assign()
-            now = time.monotonic()
-            wait_for = min((w.deadline for w in self._workers if w.task or not w.ready), default=now + 60) - now
-            ready = wait([self._wake_reader, *(w.conn for w in self._workers)], timeout=max(wait_for, 0))
-            if self._wake_reader in ready:
-                while self._wake_reader.poll():
-                    self._wake_reader.recv_bytes()
-            for index, worker in enumerate(self._workers):
-                if worker.conn in ready:
-                    self._receive(index, worker)
-            self._expire(time.monotonic())
+                self._closing = True
+            failure = TaskFailed("died", f"pool dispatcher failed: {type(error).__name__}: {error}")
+            for task in [*self._pending, *(w.task for w in self._workers if w.task)]:
+                if not task.future.done():
+                    task.future.set_result(failure)
+            self._pending.clear()
 
-    def _assign(self) -> None:
+    def _turn(self) -> bool:
+        """Hand out tasks, wait for a reply, a death, a deadline or a new task; False once closing."""
+        with self._lock:
+            if self._closing:
+                return False
+            assigned = self._assign()
+        for worker, task in assigned:
+            try:
+                worker.conn.send((task.function, task.args))
+            except Exception as error:  # noqa: BLE001 - an unpicklable task fails alone
+                worker.task = None
+                task.future.set_exception(error)
+        now = time.monotonic()
+        wait_for = min((w.deadline for w in self._workers if w.task or not w.ready), default=now + 60) - now
+        ready = wait([self._wake_reader, *(w.conn for w in self._workers)], timeout=max(wait_for, 0))
+        if self._wake_reader in ready:
+            while self._wake_reader.poll():
+                self._wake_reader.recv_bytes()
+        for index, worker in enumerate(self._workers):
+            if worker.conn in ready:
+                self._receive(index, worker)
+        self._expire(time.monotonic())
+        return True
+
+    def _assign(self) -> list[tuple[_Worker, _Task]]:
+        """Pair idle workers with queued tasks (under the lock; sending happens outside it)."""
+        assigned = []
         for worker in self._workers:
-            if not self._pending:
-                return
-            if worker.ready and worker.task is None:
+            while self._pending and worker.ready and worker.task is None:
                 task = self._pending.popleft()
-                if not task.future.set_running_or_notify_cancel():
-                    continue
-                try:
-                    worker.conn.send((task.function, task.args))
-                except Exception as error:  # noqa: BLE001 - an unpicklable task fails alone
-                    task.future.set_exception(error)
-                    continue
-                worker.task, worker.deadline = task, time.monotonic() + self.timeout
+                if task.future.set_running_or_notify_cancel():
+                    worker.task, worker.deadline = task, time.monotonic() + self.timeout
+                    assigned.append((worker, task))
+        return assigned
 
     def _receive(self, index: int, worker: _Worker) -> None:
         try:
