@@ -7,7 +7,8 @@ The inputs are the pages of every `*/pages/*.gz` under the corpus, damaged by
 tests/mutations.py (one mutator in turn per input, and every 20th input an
 HTML edge case), seeded: the same seed gives the same inputs, and an input is
 named "<mutator>#<n> <page>" so it replays. Each system runs in a child
-process of its own over the same inputs, so each one's peak RSS is its own.
+process of its own over the same inputs, both at the same time: each one's
+peak RSS is its own, and the machine's load hits both alike.
 Prints, per system: exceptions escaping, answers over the time budget
 without a reason, time percentiles (p50/p90/p99/max), the slowest inputs and
 peak RSS. The baseline is trafilatura's bare_extraction with metadata and
@@ -137,10 +138,15 @@ def main(argv: list[str] | None = None) -> None:
     systems = ["ours"] if args.no_baseline else ["ours", "trafilatura"]
     print(f"fuzz: {args.count} inputs from {args.corpus}, seed {args.seed}, budget {args.timeout:g} s")
     context = multiprocessing.get_context("spawn")
-    for system in systems:
-        with context.Pool(1, maxtasksperchild=1) as pool:
-            result = pool.apply(campaign, (system, args.corpus, args.count, args.seed, args.timeout))
-        report(system, result)
+    pools = [context.Pool(1) for _ in systems]
+    jobs = [
+        pool.apply_async(campaign, (system, args.corpus, args.count, args.seed, args.timeout))
+        for pool, system in zip(pools, systems, strict=True)
+    ]
+    for system, job, pool in zip(systems, jobs, pools, strict=True):
+        report(system, job.get())
+        pool.close()
+        pool.join()
 
 
 if __name__ == "__main__":
