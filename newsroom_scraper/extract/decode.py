@@ -3,9 +3,10 @@
 Newsrooms declare GB2312, Big5, Shift_JIS or windows-1251 as often as UTF-8,
 and a fair share declare the wrong one (a CMS template saying ISO-8859-1 over
 UTF-8 text, a server header contradicting the meta tag). The order here is:
-byte-order mark; UTF-16/32 recognised by their NUL bytes; valid UTF-8 with non-ASCII bytes (a legacy-encoded page almost
-never happens to be valid UTF-8, while UTF-8 mislabelled as Latin-1 is common);
-the HTTP header; the meta tag; then statistical detection. A declared charset
+byte-order mark; UTF-16/32 recognised by their NUL bytes; valid UTF-8 with
+non-ASCII bytes (a legacy-encoded page almost never happens to be valid
+UTF-8, while UTF-8 mislabelled as Latin-1 is common); the HTTP header; the
+meta tag; then statistical detection. A declared charset
 is accepted when it decodes with (almost) no errors; w3lib maps the declared
 names to the supersets browsers really use (GB2312 to GB18030, Latin-1 to
 windows-1252).
