@@ -42,6 +42,14 @@ NEWSROOM_MAX_CRAWL_DELAY = 60.0
 # Default 0: extraction runs in the crawl's own process. N > 0: in N worker processes, so a big crawl
 # extracts on every core while Scrapy keeps downloading (set it to the number of cores).
 NEWSROOM_EXTRACT_WORKERS = 0
+# Default 20: seconds one page's extraction may take (10x the slowest of 2,160 real pages measured).
+# Past it the page is dropped as not_article/extraction_timeout: in process, at the next stage boundary
+# (or by a timer on the main thread); in a worker, the worker is also killed 5 s later if still busy.
+NEWSROOM_EXTRACT_TIMEOUT = 20.0
+# Default 1024: address space (MiB) each extraction worker may use (RLIMIT_AS; Unix, workers only). A
+# worker starts at about 200 MiB and real pages need under 100 more; a page that needs more is dropped as
+# not_article/too_complex and only its worker is replaced. 0: no limit.
+NEWSROOM_EXTRACT_MEMORY_MB = 1024
 
 # --- Scheduled runs (see README "Scheduled runs") ------------------------------
 # Default "sqlite:///.newsroom/state.db": the seen-store, a SQLite file under the working directory

@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsroom_scraper.extract import NotAnArticle, extract_article
+from newsroom_scraper.extract import NotAnArticle, SiteRules, extract_article
+from newsroom_scraper.extract.guard import guarded
+from newsroom_scraper.record import Article
 
 from .pagemaker import article_page
 
@@ -67,3 +69,83 @@ def test_deeply_nested_markup():
     nested = GOOD.replace("<main>", "<main>" + "<div>" * 5000).replace("</main>", "</div>" * 5000 + "</main>")
     result = extract(nested.encode())
     assert isinstance(result, NotAnArticle) or "sea wall" in result.body
+
+
+CLEAN = extract(GOOD.encode())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda page: page.replace("<p>", "<p>\x01\x07", 2),
+        lambda page: page.replace("<title>", "<title>\x02").replace("<h1>", "<h1>\x03"),
+        lambda page: page.replace("<p>", '<p class="\x04lead\x1f">', 2),
+        lambda page: page.replace("sea wall", "sea\x00 wall"),
+        lambda page: page.replace("<p>", "<p>\ud800", 1),
+    ],
+    ids=["text", "title", "attribute", "nul", "lone_surrogate"],
+)
+def test_control_characters_are_dropped_not_fatal(damage):
+    damaged = damage(GOOD)
+    # A str can hold a lone surrogate; its UTF-8 form is invalid UTF-8, which the decoder's fallback reads.
+    bodies = [damaged] if "\ud800" in damaged else [damaged, damaged.encode()]
+    for body in bodies:
+        record = extract(body)
+        assert record.title == CLEAN.title
+        assert record.body == CLEAN.body
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_byte_order_mark(encoding):
+    record = extract(GOOD.encode(encoding))
+    assert (record.title, record.body) == (CLEAN.title, CLEAN.body)
+
+
+def test_canonical_link_that_does_not_parse_gives_no_canonical():
+    page = GOOD.replace("<head>", '<head><link rel="canonical" href="https://[news.example.org/other">')
+    assert extract(page.encode()).canonical_url == CLEAN.canonical_url == URL
+
+
+def test_title_of_700_parts_is_read_in_linear_time():
+    long_title = " - ".join(f"part {n}" for n in range(700))
+    page = GOOD.replace("<title>Council approves harbour flood defence plan | Harbour City News</title>",
+                        f"<title>{long_title}</title>")  # fmt: skip
+    assert extract(page.encode()).title == CLEAN.title
+
+
+@pytest.mark.parametrize(
+    "extra, detail",
+    [
+        ('<a href="/x">x</a>' * 25_000, "25003 links, over 20000"),
+        ("<b>" * 50_000 + "deep" + "</b>" * 50_000, "elements nested deeper than 256"),
+        ("<i></i>" * 60_000, "elements, over 50000"),
+        ("<i>" * 210_000, "'<' characters, over 200000"),
+        ("<p>" + "word " * 1_700_000 + "</p>", "characters, over 8000000"),
+    ],
+    ids=["links", "depth", "elements", "tags", "characters"],
+)
+def test_pages_over_the_complexity_budget_are_refused(extra, detail):
+    result = extract(GOOD.replace("</article>", extra + "</article>").encode())
+    assert isinstance(result, NotAnArticle) and result.reason == "too_complex"
+    assert detail in result.detail
+
+
+def test_time_budget():
+    result = extract_article(GOOD.encode(), URL, fetched_at=NOW, timeout=0)
+    assert isinstance(result, NotAnArticle) and result.reason == "extraction_timeout"
+    assert isinstance(extract_article(GOOD.encode(), URL, fetched_at=NOW, timeout=30), Article)
+
+
+def test_a_stage_stuck_past_the_deadline_is_interrupted():
+    def stuck(body, url):
+        while True:
+            pass
+
+    result = guarded(NotAnArticle)(stuck)(b"<p>x</p>", URL, timeout=0.3)
+    assert result == NotAnArticle("extraction_timeout", "interrupted at the deadline")
+
+
+def test_an_unexpected_exception_is_a_counted_reason_and_logged(caplog):
+    result = extract_article(GOOD.encode(), URL, fetched_at=NOW, rules=SiteRules(body="xpath:count(//p)"))
+    assert result == NotAnArticle("extraction_error", "TypeError: 'float' object is not iterable")
+    assert f"Extraction error on {URL}: TypeError" in caplog.text

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from ..record import Article
 from .decode import UndecodableError, decode_html
 from .evidence import Source
+from .guard import guarded
 from .header import read_header
 from .mainbody import read_body
 from .page import Listed, ParsedPage
@@ -145,6 +146,7 @@ def _iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@guarded(NotAnArticle)
 def extract_article(
     body: bytes | str,
     url: str,

@@ -1,28 +1,59 @@
-"""Parse decoded HTML once into the lxml tree every later stage reads."""
+"""Parse decoded HTML once into the lxml tree every later stage reads.
+
+This is the one place text enters the tree, so it is where text is made
+XML-safe: lxml keeps control characters and lone surrogates that the HTML
+parser let through, and then refuses them when a stage writes text back or
+passes it to XPath ("All strings must be XML compatible"). Dropping them here
+means no later stage has to care.
+"""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
+from .budget import check_text, check_tree
 from .decode import strip_xml_declaration
 
 # huge_tree lifts libxml2's depth and text-node limits: deeply nested legacy
-# layouts (tables in tables) are real, and the response size is bounded upstream.
+# layouts (tables in tables) are real, and the response size is bounded upstream;
+# budget.check_tree refuses what no real page needs before the costly stages.
 PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
 # Every element is an HtmlElement (text_content, drop_tree ...), chosen in C: lxml.html's own
 # lookup picks a class per tag in Python, once for each element proxy: about 5,000 calls a page.
 PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.HtmlElement))
 
+# What XML 1.0 does not allow in text: C0 controls but tab, newline and carriage return;
+# lone surrogates (a str can hold them, UTF-8 cannot); the non-characters U+FFFE and U+FFFF.
+NOT_XML_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Vertical tab and form feed separate words where they occur: they become spaces, not nothing.
+XML_SPACES = str.maketrans("\x0b\x0c", "  ")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters lxml refuses; unchanged (and not copied) when it has none."""
+    if NOT_XML_CHARS.search(text):
+        text = NOT_XML_CHARS.sub("", text)
+    if "\x0b" in text or "\x0c" in text:
+        text = text.translate(XML_SPACES)
+    return text
+
 
 def parse_html(text: str) -> html.HtmlElement | None:
-    """The document tree, or None when the text holds no element at all."""
-    text = strip_xml_declaration(text)
+    """The document tree, or None when the text holds no element at all.
+
+    Raises budget.OverBudget when a page budget is active and the tree exceeds it.
+    """
+    text = xml_safe(strip_xml_declaration(text))
     if not text.strip():
         return None
+    check_text(text)
     try:
         tree = html.document_fromstring(text, parser=PARSER)
     except (etree.ParserError, ValueError):
         return None
     if tree is None or len(tree) == 0:
         return None
+    check_tree(tree)
     return tree

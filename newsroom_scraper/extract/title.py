@@ -11,6 +11,7 @@ with its site name stripped.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -115,14 +116,34 @@ def find_title(
 # Looser than TITLE_SEPARATORS: "Site News: Headline" is only split when the page shows the part.
 LOOSE_SEPARATORS = re.compile(r"\s*[:|｜–—]\s+|\s+[-–—]\s*|-{2,}")
 MIN_SHOWN_CHARS = 12
+# Real titles have a headline, a section or two and a site name; past this many parts the rest is
+# not a headline's, and trying every run of them is what costs (a fuzzed page had 700).
+MAX_TITLE_PARTS = 24
+
+
+def _shown_runs(parts: list[str], page_text: str | None) -> Iterator[str]:
+    """Runs of consecutive parts, joined; with `page_text`, only those the page's text contains.
+
+    A run the page does not contain ends the runs from its first part: each
+    longer one begins with it. So a title of n parts costs n searches when
+    little of it is shown, instead of building all n²/2 runs of up to n parts
+    (cubic time and memory: a 700-part <title> froze a crawl).
+    """
+    for start in range(len(parts)):
+        run = parts[start]
+        for end in range(start, len(parts)):
+            run = run if end == start else f"{run} {parts[end]}"
+            if page_text is not None and squash(run) not in page_text:
+                break
+            yield run
 
 
 def _shown_variant(scope, candidates: list[str], names: set[str], page_text: str | None = None):
     """The longest part of a metadata title that the page shows as an element of its own."""
     variants = {c for c in candidates}
     for candidate in candidates:
-        parts = [squash(p) for p in LOOSE_SEPARATORS.split(candidate)]
-        variants.update(" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
+        parts = [squash(p) for p in LOOSE_SEPARATORS.split(candidate)][:MAX_TITLE_PARTS]
+        variants.update(_shown_runs(parts, page_text))
     for variant in sorted(variants, key=len, reverse=True):
         if len(variant) < MIN_SHOWN_CHARS or _key(variant) in names:
             continue

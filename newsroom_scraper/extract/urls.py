@@ -43,7 +43,10 @@ def canonical_url(tree: html.HtmlElement, meta: PageMetadata, url: str) -> str:
     for candidate in candidates:
         if not candidate or not candidate.strip():
             continue
-        absolute = urljoin(url, candidate.strip())
+        try:
+            absolute = urljoin(url, candidate.strip())
+        except ValueError:  # "Invalid IPv6 URL": an unbalanced "[" in the host is no canonical
+            continue
         if absolute.startswith(("http://", "https://")) and _same_site(absolute, url):
             return normalise_url(absolute)
     return normalise_url(url)

@@ -10,25 +10,41 @@ NEWSROOM_EXTRACT_WORKERS > 0 it runs in that many worker processes (spawned,
 not forked, so no reactor state is copied), and the crawl keeps downloading
 meanwhile; 0 (the default) extracts in the crawl's own process, which is
 simplest and fast enough for a newsroom or two.
+
+Every page gets an answer in bounded time (NEWSROOM_EXTRACT_TIMEOUT): in
+process, the extraction's own budget (extract/guard.py); in workers, the
+same budget plus a hard kill, and an address-space limit per worker
+(NEWSROOM_EXTRACT_MEMORY_MB). A worker killed or dead costs only its own
+page, counted as `extraction_timeout` or `too_complex`; the pool
+(workerpool.py) replaces it and the crawl goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from scrapy.exceptions import DropItem
 
 from ..extract import Listed, NotAnArticle, SiteProfile, Source, extract_article
+from ..extract.guard import failure_detail
 from ..items import Page
+from ..workerpool import RemoteError, TaskFailed, WorkerPool
 
+logger = logging.getLogger(__name__)
+
+# A worker gets this many seconds past the page's budget before it is killed: the budget's own
+# checks answer first (the worker lives on), the kill is for a stage stuck in C code.
+KILL_GRACE = 5.0
+# Why a worker gave no answer, as the reason counted for its page.
+FAILURE_REASONS = {"timeout": "extraction_timeout", "memory": "too_complex", "died": "too_complex"}
 # The paths whose listed date is a publication date, and the date source each gives.
 LISTED_VIA = {"feed": Source.FEED, "news_sitemap": Source.SITEMAP}
 
 
-def extract_page(item: Page, profile: SiteProfile | None):
+def extract_page(item: Page, profile: SiteProfile | None, timeout: float):
     """The extraction of one page; a module-level function so that worker processes can run it."""
     return extract_article(
         item.body,
@@ -38,6 +54,7 @@ def extract_page(item: Page, profile: SiteProfile | None):
         fetched_at=datetime.fromisoformat(item.fetched_at.replace("Z", "+00:00")),
         profile=profile,
         listed_date=listed(item),
+        timeout=timeout,
     )
 
 
@@ -52,17 +69,50 @@ def listed(item: Page) -> Listed | None:
     return Listed(item.listed_date, LISTED_VIA[item.listed_via])
 
 
+def warm_up() -> None:
+    """Load the extraction's models in a new worker before it takes a page (its time is not the page's)."""
+    extract_article(b"<html><head><title>warm</title></head><body><p>up</p></body></html>", "https://warm.up/")
+
+
+def failure_reason(outcome: TaskFailed | RemoteError) -> NotAnArticle:
+    if isinstance(outcome, RemoteError):
+        return NotAnArticle("extraction_error", str(outcome))
+    return NotAnArticle(FAILURE_REASONS.get(outcome.kind, "extraction_error"), f"worker {outcome.detail}")
+
+
 class ExtractPipeline:
-    def __init__(self, stats, crawler=None, workers: int = 0) -> None:
+    def __init__(
+        self,
+        stats,
+        crawler=None,
+        workers: int = 0,
+        *,
+        timeout: float = 20.0,
+        memory_mb: int | None = 1024,
+        extract: Callable = extract_page,
+        kill_grace: float = KILL_GRACE,
+    ) -> None:
+        """`extract(item, profile, timeout)` is extract_page; tests give a function that hangs or eats memory."""
         self.stats = stats
         self.crawler = crawler
         self.profiles: dict[str, SiteProfile] = {}
         self.workers = workers
-        self.pool: ProcessPoolExecutor | None = None
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self.extract = extract
+        self.kill_grace = kill_grace
+        self.pool: WorkerPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats, crawler, crawler.settings.getint("NEWSROOM_EXTRACT_WORKERS"))
+        settings = crawler.settings
+        return cls(
+            crawler.stats,
+            crawler,
+            settings.getint("NEWSROOM_EXTRACT_WORKERS"),
+            timeout=settings.getfloat("NEWSROOM_EXTRACT_TIMEOUT"),
+            memory_mb=settings.getint("NEWSROOM_EXTRACT_MEMORY_MB") or None,
+        )
 
     def open_spider(self) -> None:
         """Per-source profiles (selectors, language, date order) come from the spider's sources."""
@@ -70,23 +120,38 @@ class ExtractPipeline:
         for source in getattr(spider, "sources", None) or ():
             self.profiles[source.name] = source.profile
         if self.workers > 0:
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = WorkerPool(
+                self.workers, timeout=self.timeout + self.kill_grace, memory_mb=self.memory_mb, initializer=warm_up
+            )
 
     def close_spider(self) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True)
+            self.stats.set_value("newsroom/extract/workers_replaced", self.pool.replaced)
+            self.pool.shutdown()
 
     async def process_item(self, item):
         if not isinstance(item, Page):
             return item
-        profile = self.profiles.get(item.source or "")
-        if self.pool is not None:
-            result = await asyncio.wrap_future(self.pool.submit(extract_page, item, profile))
-        else:
-            result = extract_page(item, profile)
+        result = await self._extract(item, self.profiles.get(item.source or ""))
         if isinstance(result, NotAnArticle):
             self.stats.inc_value("newsroom/not_article")
             self.stats.inc_value(f"newsroom/not_article/{result.reason}")
             raise DropItem(f"Not an article ({result}): {item.url}")
         self.stats.inc_value("newsroom/articles_extracted")
         return result.as_record()
+
+    async def _extract(self, item: Page, profile: SiteProfile | None):
+        if self.pool is None:
+            try:
+                return self.extract(item, profile, self.timeout)
+            except Exception as error:  # noqa: BLE001 - extract_article never raises; this is for what wraps it
+                logger.warning("Extraction of %s failed: %s", item.url, failure_detail(error))
+                return NotAnArticle("extraction_error", failure_detail(error))
+        try:
+            result = await asyncio.wrap_future(self.pool.submit(self.extract, item, profile, self.timeout))
+        except RemoteError as error:
+            result = error
+        if isinstance(result, TaskFailed | RemoteError):
+            logger.warning("Extraction of %s failed in its worker: %s", item.url, result)
+            return failure_reason(result)
+        return result

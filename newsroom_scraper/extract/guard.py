@@ -1,0 +1,87 @@
+"""The extraction always answers: every page ends as a record or a counted reason, in bounded time.
+
+`guarded` wraps the extraction entry point. Inside it the page has a budget
+(budget.py: a deadline and size limits checked at stage boundaries), and on
+the main thread of a Unix process a timer interrupts a stage that runs past
+the deadline between two boundaries (one XPath over a pathological page can
+take minutes). An exception no stage expected becomes
+NotAnArticle("extraction_error", "<Type>: <message>"), logged with the URL:
+one bad page must cost its own record, never the crawl's item or its log.
+Worker processes add what no in-process check can: a hard kill and a memory
+limit (see workerpool.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from .budget import DEFAULT_TIMEOUT, OverBudget, page_budget
+
+logger = logging.getLogger(__name__)
+
+# Longest exception message kept in a reason's detail: enough to recognise it, short enough for stats logs.
+MAX_DETAIL_CHARS = 200
+
+
+def _interrupt(signum, frame) -> None:
+    raise OverBudget("extraction_timeout", "interrupted at the deadline")
+
+
+@contextmanager
+def interrupt_after(seconds: float) -> Iterator[None]:
+    """Raise OverBudget in this thread after `seconds`; a no-op where signals cannot do it.
+
+    Only the main thread receives signals, and only Unix has setitimer; elsewhere
+    the stage-boundary checks are the budget. A handler already installed for
+    SIGALRM is left alone (it is someone else's), and restored afterwards.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _interrupt)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def failure_detail(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"[:MAX_DETAIL_CHARS]
+
+
+def guarded(not_an_article: Callable[[str, str], object]):
+    """Decorate `extract(body, url, ...)`: it gains a `timeout` keyword and never raises.
+
+    `not_an_article(reason, detail)` builds the answer for a page over budget
+    (`too_complex`, `extraction_timeout`) or one that raised (`extraction_error`).
+    """
+
+    def decorate(extract):
+        @functools.wraps(extract)
+        def run(body, url, *args, timeout: float | None = None, **kwargs):
+            seconds = DEFAULT_TIMEOUT if timeout is None else timeout
+            try:
+                with page_budget(seconds), interrupt_after(seconds):
+                    return extract(body, url, *args, **kwargs)
+            except OverBudget as over:
+                logger.info("Extraction over budget on %s: %s", url, over)
+                return not_an_article(over.reason, over.detail)
+            except MemoryError as error:
+                logger.warning("Extraction ran out of memory on %s", url)
+                return not_an_article("too_complex", failure_detail(error) or "MemoryError")
+            except Exception as error:  # noqa: BLE001 - the whole point: no page may cost the item
+                logger.warning("Extraction error on %s: %s", url, failure_detail(error))
+                logger.debug("Traceback of the extraction error on %s", url, exc_info=True)
+                return not_an_article("extraction_error", failure_detail(error))
+
+        return run
+
+    return decorate
