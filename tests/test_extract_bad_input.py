@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsroom_scraper.extract import NotAnArticle, SiteRules, extract_article
+from newsroom_scraper.extract import NotAnArticle, SiteProfile, extract_article
 from newsroom_scraper.extract.guard import guarded
 from newsroom_scraper.record import Article
 
@@ -146,6 +146,6 @@ def test_a_stage_stuck_past_the_deadline_is_interrupted():
 
 
 def test_an_unexpected_exception_is_a_counted_reason_and_logged(caplog):
-    result = extract_article(GOOD.encode(), URL, fetched_at=NOW, rules=SiteRules(body="xpath:count(//p)"))
+    result = extract_article(GOOD.encode(), URL, fetched_at=NOW, profile=SiteProfile(body="xpath:count(//p)"))
     assert result == NotAnArticle("extraction_error", "TypeError: 'float' object is not iterable")
     assert f"Extraction error on {URL}: TypeError" in caplog.text
