@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..record import Article
+from .budget import check_deadline
 from .decode import UndecodableError, decode_html
 from .evidence import Source
 from .guard import guarded
@@ -82,7 +83,9 @@ def extract_fields(
     if page is None:
         return None
     header = read_header(page)
+    check_deadline("header")
     body = read_body(page, header)
+    check_deadline("body")
     return resolve_fields(page, header, body)
 
 
