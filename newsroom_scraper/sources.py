@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .extract.profile import NO_PROFILE, SiteProfile
 from .extract.selectors import SelectorError, compile_selector
 from .extract.urls import site_of
 
@@ -31,23 +32,10 @@ class SourcesError(ValueError):
 
 
 @dataclass(slots=True, frozen=True)
-class Selectors:
-    """Where one site keeps its title, date, body and credit, and what else to drop (CSS, or "xpath:...")."""
-
-    title: str | None = None
-    date: str | None = None
-    body: str | None = None
-    attribution: str | None = None
-    drop: tuple[str, ...] = ()
-
-
-@dataclass(slots=True, frozen=True)
 class Source:
     name: str
     start_urls: tuple[str, ...]
     allowed_domains: tuple[str, ...]
-    language: str | None = None
-    date_order: str | None = None
     sitemaps: tuple[str, ...] = ()
     feeds: tuple[str, ...] = ()
     # Regular expressions (searched in the whole URL): article URLs must match one of `allow`, if any,
@@ -56,7 +44,8 @@ class Source:
     deny: tuple[str, ...] = ()
     download_delay: float | None = None
     concurrency: int | None = None
-    selectors: Selectors = field(default_factory=Selectors)
+    # What the extraction of this site's pages adds to the generic path: selectors, language, date order.
+    profile: SiteProfile = NO_PROFILE
 
     def accepts(self, url: str) -> bool:
         """The profile's allow/deny patterns let `url` be fetched as an article."""
@@ -120,9 +109,10 @@ def _selector(value, name: str, where: str) -> str:
     return value.strip()
 
 
-def parse_selectors(value, where: str) -> Selectors:
+def parse_selectors(value, where: str) -> dict:
+    """The [source.selectors] table as SiteProfile's keyword arguments."""
     if value is None:
-        return Selectors()
+        return {}
     if not isinstance(value, dict):
         raise SourcesError(f"{where}: 'selectors' must be a table (title, date, body, attribution, drop)")
     unknown = set(value) - KNOWN_SELECTOR_FIELDS
@@ -134,7 +124,7 @@ def parse_selectors(value, where: str) -> Selectors:
         drop = [drop]
     if not isinstance(drop, list):
         raise SourcesError(f"{where}: 'selectors.drop' must be a list of selectors")
-    return Selectors(**found, drop=tuple(_selector(d, "selectors.drop", where) for d in drop))
+    return {**found, "drop": tuple(_selector(d, "selectors.drop", where) for d in drop)}
 
 
 def parse_source(table: dict, index: int) -> Source:
@@ -167,15 +157,15 @@ def parse_source(table: dict, index: int) -> Source:
         name=name.strip(),
         start_urls=tuple(start_urls),
         allowed_domains=tuple(domains),
-        language=language and language.lower(),
-        date_order=order,
         sitemaps=tuple(sitemaps),
         feeds=tuple(feeds),
         allow=_patterns(table, "allow", where),
         deny=_patterns(table, "deny", where),
         download_delay=_number(table, "download_delay", where, float, 0),
         concurrency=_number(table, "concurrency", where, int, 1),
-        selectors=parse_selectors(table.get("selectors"), where),
+        profile=SiteProfile(
+            **parse_selectors(table.get("selectors"), where), language=language and language.lower(), date_order=order
+        ),
     )
 
 

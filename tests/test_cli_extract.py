@@ -41,6 +41,31 @@ def test_url_option_sets_the_url():
     assert record["attribution"] == "Xinhua" and record["section"] == "Research in China"
 
 
+def test_explain_prints_each_fields_value_and_source():
+    page = FIXTURES / "pages" / "cas_en_manned_space.html"
+    done = run("--explain", "--url", "https://english.cas.cn/news/ric/201306/t20130627_105222.shtml", str(page))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == str(page)
+    rows = {name: (source, value) for name, source, value in (line.split(maxsplit=2) for line in lines[1:8])}
+    assert list(rows) == ["title", "date", "modified", "attribution", "authors", "section", "language"]
+    assert rows["title"] == ("shown", '"China Calls for Int\'l Cooperation in Manned Space Program"')
+    assert rows["date"] == ("headline", '"2013-06-27"')
+    assert rows["attribution"] == ("credit", '"Xinhua"')
+    assert rows["section"] == ("breadcrumb", '"Research in China"')
+    assert rows["modified"] == ("-", "null") and rows["authors"] == ("-", "[]")
+    assert lines[8].split() == ["body", "1501", "characters", "in", "6", "paragraphs"]
+    assert lines[9].split()[0] == "removed" and "prune.markup" in lines[9]
+    assert lines[10].split() == ["decision", "article"]
+
+
+def test_explain_says_why_a_page_is_not_an_article():
+    done = run("--explain", str(FIXTURES / "site" / "contact" / "index.html"))
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[2].split()[:3] == ["date", "-", "null"]
+    assert "decision" in done.stdout and "not an article (no_date:" in done.stdout
+
+
 def test_many_files_in_one_process():
     pages = sorted((FIXTURES / "pages").glob("*.html"))
     paths = [str(path) for path in pages] * 5

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsroom_scraper.extract import SiteRules, extract_article
+from newsroom_scraper.extract import SiteProfile, extract_article
 from newsroom_scraper.extract.selectors import SelectorError, compile_selector
 
 from .pagemaker import article_page
@@ -26,13 +26,13 @@ def test_generic_result_without_profile():
 
 
 def test_each_selector_overrides_its_field():
-    rules = SiteRules(
+    profile = SiteProfile(
         date="xpath://span[@class='stamp']/@data-published",
         attribution=".credit-line",
         drop=(".promo",),
         title="h1",
     )
-    record = extract_article(PAGE, "https://news.example.org/a", fetched_at=NOW, rules=rules).as_record()
+    record = extract_article(PAGE, "https://news.example.org/a", fetched_at=NOW, profile=profile).as_record()
     assert record["date"] == "2024-03-04T09:15:00+01:00"
     assert record["attribution"] == "Harbour City Press Office"
     assert "print edition" not in record["body"]
@@ -40,8 +40,8 @@ def test_each_selector_overrides_its_field():
 
 
 def test_body_selector_limits_the_body():
-    rules = SiteRules(body="article p:not(.dateline):not(.promo)")
-    record = extract_article(PAGE, "https://news.example.org/a", fetched_at=NOW, rules=rules).as_record()
+    profile = SiteProfile(body="article p:not(.dateline):not(.promo)")
+    record = extract_article(PAGE, "https://news.example.org/a", fetched_at=NOW, profile=profile).as_record()
     assert record["body"].startswith("The city council approved")
     assert "print edition" not in record["body"]
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsroom_scraper.extract import SiteProfile
 from newsroom_scraper.sources import SourcesError, load_sources, parse_sources
 
 from .conftest import REPO, run_crawl
@@ -98,27 +99,26 @@ def test_a_full_profile_is_read():
     assert source.feeds == ("https://feeds.nlrc.example/news.rss",)
     assert (source.allow, source.deny) == (("/(news|press)/",), ("/news/tag/",))
     assert (source.download_delay, source.concurrency) == (2.5, 1)
-    assert source.selectors.drop == (".related", "xpath://p[@class='share']")
+    assert source.profile.drop == (".related", "xpath://p[@class='share']")
     assert source.accepts("https://nlrc.example/news/2024/05/x/")
     assert not source.accepts("https://nlrc.example/news/tag/ice/")
     assert not source.accepts("https://nlrc.example/about/")
 
 
-def test_a_profile_becomes_the_extractions_site_rules():
-    from newsroom_scraper.pipelines.extract import site_rules
-
-    rules = site_rules(parse_sources(FULL_PROFILE)[0])
-    assert (rules.title, rules.body, rules.attribution) == ("h1.headline", "div.article-body", ".source")
-    assert rules.date == "xpath://meta[@name='dc.date']/@content"
-    assert rules.drop == (".related", "xpath://p[@class='share']")
-    assert (rules.language, rules.date_order) == ("sv", "DMY")
+def test_a_source_carries_the_extractions_site_profile():
+    profile = parse_sources(FULL_PROFILE)[0].profile
+    assert isinstance(profile, SiteProfile)
+    assert (profile.title, profile.body, profile.attribution) == ("h1.headline", "div.article-body", ".source")
+    assert profile.date == "xpath://meta[@name='dc.date']/@content"
+    assert profile.drop == (".related", "xpath://p[@class='share']")
+    assert (profile.language, profile.date_order) == ("sv", "DMY")
 
 
 def test_the_documented_example_profile_is_valid():
     text = (REPO / "newsroom_scraper" / "sources.toml").read_text("utf-8")
     block = text.split("# A profile using every field:\n#\n", 1)[1].split("\n\n", 1)[0]
     (source,) = parse_sources("\n".join(line[2:] for line in block.splitlines()))
-    assert source.name == "example-institute" and source.selectors.body == "div.article-body"
+    assert source.name == "example-institute" and source.profile.body == "div.article-body"
 
 
 def test_sitemaps_or_feeds_alone_are_enough():
@@ -173,7 +173,7 @@ def test_newsroom_sources_lists_the_sources(tmp_path, capsys):
     assert main(["--file", str(path), "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["name"] for line in lines] == ["lakes", "other"]
-    assert lines[0]["selectors"]["title"] == "h1.headline"
+    assert lines[0]["profile"]["title"] == "h1.headline" and lines[0]["profile"]["language"] == "sv"
 
 
 def test_newsroom_sources_rejects_a_bad_file(tmp_path):

@@ -33,7 +33,7 @@ def configured_path() -> str | None:
 
 def describe(source: Source) -> str:
     """One source in a few lines: what a person checks before a crawl."""
-    lines = [f"{source.name}  ({source.language or 'language from pages'})"]
+    lines = [f"{source.name}  ({source.profile.language or 'language from pages'})"]
     for label, values in (
         ("start", source.start_urls),
         ("sitemaps", source.sitemaps),
@@ -51,9 +51,9 @@ def describe(source: Source) -> str:
         pace.append(f"concurrency {source.concurrency}")
     if pace:
         lines.append(f"  {'pace':<9}{', '.join(pace)}")
-    selectors = [key for key in ("title", "date", "body", "attribution") if getattr(source.selectors, key)]
-    if selectors or source.selectors.drop:
-        drops = f" drop x{len(source.selectors.drop)}" if source.selectors.drop else ""
+    selectors = [key for key in ("title", "date", "body", "attribution") if getattr(source.profile, key)]
+    if selectors or source.profile.drop:
+        drops = f" drop x{len(source.profile.drop)}" if source.profile.drop else ""
         lines.append(f"  {'profile':<9}{' '.join(selectors)}{drops}")
     return "\n".join(lines)
 

@@ -1,9 +1,9 @@
-"""Authors and attribution.
+"""Authors and credits as the page writes them: bylines, author tags, "Source:" lines.
 
 Authors are people: names from JSON-LD, author meta tags and the visible
-byline, never "Staff", an agency, a photographer or the site itself.
-Attribution follows DESIGN.md: an explicit "Source:" credit first, then the
-agency of a dateline or trailing credit, then the byline's names as written.
+byline, never "Staff", an agency, a photographer or the site itself. This
+module reads and cleans names; resolve.py decides the record's `authors`
+and `attribution` from them. The words and patterns are in rules/credits.py.
 """
 
 from __future__ import annotations
@@ -16,67 +16,53 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-from . import rules
 from .classnames import has_class_word
-from .clean import Credits
+from .rules import credits as rules
+from .rules import markup
 from .structured import PageMetadata
-from .text import element_text, squash
+from .text import comparable, element_text, squash
 
-MAX_BYLINE_CHARS = 80
-PLAIN_NAME = re.compile(r"[^\W\d_][\w .'’-]{2,40}")
-COMMENT_WORDS = frozenset(rules.COMMENT_TOKENS)
-AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-               "byl", "citation_author")  # fmt: skip
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|、|，|/)\s*", re.IGNORECASE)
-MAX_NAME_WORDS = 5
-
-
-NAME_LABEL = re.compile(
-    r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"
-    r"veröffentlicht von|eingestellt von|verfasst von|publié par|publicado por|escrito por|by|von|par|por|door|"
-    r"di|af|av)\b\s*[:：]?\s*",
-    re.IGNORECASE,
-)
+COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
 
 def _clean_name(name: str) -> str:
-    name = squash(NAME_LABEL.sub("", squash(name)))
+    name = squash(rules.NAME_LABEL.sub("", squash(name)))
     return rules.JOB_TITLE.sub("", name).strip(" ,;|:·•–—-")
 
 
 def display_name(name: str) -> str:
     """ "ZHANG YU" -> "Zhang Yu": bylines shout, records do not."""
-    return name.title() if name.isupper() and len(name) > 3 and name.isascii() else name
+    return name.title() if name.isupper() and len(name) > rules.MAX_INITIALS_CHARS and name.isascii() else name
 
 
 def _organisation(value: str) -> bool:
     words = re.findall(r"[\w-]+", value.lower())
-    return any(word in rules.NOT_AUTHOR_WORDS for word in words) and len(words) > 2
+    return any(word in rules.NOT_AUTHOR_WORDS for word in words) and len(words) >= rules.MIN_ORGANISATION_WORDS
 
 
 def is_person(name: str) -> bool:
-    if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
+    if not name or len(name) > rules.MAX_NAME_CHARS or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
         return False
     words = name.lower().replace(".", " ").split()
-    if not words or len(words) > MAX_NAME_WORDS:
+    if not words or len(words) > rules.MAX_NAME_WORDS:
         return False
-    if all(len(word) <= 3 for word in words) and name.isupper():
+    if all(len(word) <= rules.MAX_INITIALS_CHARS for word in words) and name.isupper():
         return False  # initials ("KH", "JA") sign agency copy; they are not names
     if any(word in rules.NOT_AUTHOR_WORDS for word in words):
         return False
     if any(word in name for word in rules.CJK_ORGANISATION_WORDS):
         return False
     # A personal blog's site name is its author's name, so the site name alone does not disqualify.
-    return re.sub(r"\W+", "", name).lower() not in rules.AGENCIES
+    return comparable(name) not in rules.AGENCIES
 
 
 def split_names(text: str) -> list[str]:
     """'Jane Doe and John Smith, Staff Writers' -> ['Jane Doe', 'John Smith']."""
     text = rules.JOB_TITLE.sub("", squash(text))
-    return [_clean_name(part) for part in NAME_SPLIT.split(text) if _clean_name(part)]
+    return [_clean_name(part) for part in rules.NAME_SPLIT.split(text) if _clean_name(part)]
 
 
-def _jsonld_authors(meta: PageMetadata) -> list[str]:
+def jsonld_authors(meta: PageMetadata) -> list[str]:
     value = meta.article_value("author")
     items = value if isinstance(value, list) else [value] if value else []
     names = []
@@ -94,8 +80,8 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024")."""
     if headline_index is None:
         return None
-    for line in lines[max(0, headline_index - 2) : headline_index + 10]:
-        inline = rules.CJK_BYLINE.search(line) if len(line) <= 200 else None
+    for line in lines[max(0, headline_index - rules.BYLINE_LINES_BEFORE) : headline_index + rules.BYLINE_LINES_AFTER]:
+        inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
         if inline:
             return inline.group("names")
         match = rules.BYLINE.match(line)
@@ -106,25 +92,18 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     return None
 
 
-# Class words templates give the byline, in the languages we meet ("autor", "muhabir", "auteur").
-BYLINE_CLASS_WORDS = frozenset(
-    {"byline", "author", "authors", "autor", "autores", "auteur", "autore", "muhabir", "yazar", "reporter",
-     "writer", "journalist", "verfasser", "articleauthor", "postauthor", "entryauthor", "authorname"}
-)  # fmt: skip
-
-
 def byline_from_markup(tree: html.HtmlElement) -> str | None:
     """The text of a short element whose class names it the byline; a name inside it ("nome") wins."""
     body = tree.find("body")
     for element in (body if body is not None else tree).iter():
         if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style", "form", "a"):
             continue
-        if not has_class_word(element, BYLINE_CLASS_WORDS) or element.xpath("ancestor::form"):
+        if not has_class_word(element, rules.BYLINE_CLASS_WORDS) or element.xpath("ancestor::form"):
             continue
         if any(has_class_word(ancestor, COMMENT_WORDS) for ancestor in element.iterancestors()):
             continue  # a commenter, not the author
         text = _clean_name(element_text(element))
-        if 2 < len(text) < MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
+        if rules.MIN_BYLINE_CHARS <= len(text) < rules.MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
             return text
     return None
 
@@ -137,17 +116,19 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     the tree has served every other stage.
     """
     try:
-        found = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120)
+        found = extract_metainfo(
+            prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=rules.MAX_MARKED_AUTHOR_CHARS
+        )
     except Exception:  # noqa: BLE001 - a failing heuristic must not cost the page
         return None
     found = normalize_authors(None, found) if found else None
     return found.replace("; ", " and ") if found else None
 
 
-def _meta_names(meta: PageMetadata) -> list[str]:
+def meta_names(meta: PageMetadata) -> list[str]:
     """Names from author meta tags; URLs (Facebook profiles in article:author) and e-mails are not names."""
     names: list[str] = []
-    for key in AUTHOR_META:
+    for key in rules.AUTHOR_META:
         for value in meta.meta.get(key, ()):
             if _organisation(value):
                 continue
@@ -157,28 +138,8 @@ def _meta_names(meta: PageMetadata) -> list[str]:
     return names
 
 
-def find_authors(meta: PageMetadata, byline: str | None, credits: Credits, marked: str | None = None) -> list[str]:
-    """People credited, from the first source that names one: JSON-LD, author meta tags, the visible byline,
-    the marked-up author; plus reporters named in a "(Reporting by ...)" tail."""
-    sources = (
-        lambda: _jsonld_authors(meta),
-        lambda: _meta_names(meta),
-        lambda: split_names(byline) if byline else [],
-        lambda: split_names(marked) if marked else [],
-    )
-    authors: list[str] = []
-    for source in sources:
-        authors = [display_name(name) for name in dict.fromkeys(source()) if is_person(name)]
-        if authors:
-            break
-    for name in credits.reporters:
-        if is_person(name) and display_name(name) not in authors:
-            authors.append(display_name(name))
-    return authors
-
-
 def metadata_names(meta: PageMetadata) -> list[str]:
-    return _jsonld_authors(meta) or _meta_names(meta)
+    return jsonld_authors(meta) or meta_names(meta)
 
 
 def credited_byline(text: str | None) -> str | None:
@@ -187,49 +148,26 @@ def credited_byline(text: str | None) -> str | None:
     if not text:
         return None
     names = split_names(text)
-    if names and all(name.isupper() and len(name) <= 3 for name in names):
+    if names and all(name.isupper() and len(name) <= rules.MAX_INITIALS_CHARS for name in names):
         return None
     if any(is_person(name) for name in names):
         return text
-    return text if PLAIN_NAME.fullmatch(text) and not text.isupper() else None
-
-
-def find_attribution(credits: Credits, byline: str | None, authors: list[str]) -> str | None:
-    """DESIGN.md's order: an explicit source credit, the agency of a dateline or trailing credit, the byline."""
-    if credits.source:
-        return credits.source
-    if credits.agency:
-        return credits.agency
-    if byline:
-        return byline
-    if authors:
-        return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
-    return None
-
-
-SOURCE_LABEL = re.compile(r"^\s*(from|source|quelle|fuente|fonte|来源|來源|出典)\s*[:：]\s*$", re.IGNORECASE)
-# How far below the headline a standalone source line is looked for.
-CLOSING_SOURCE_LINES = 120
-SOURCE_INLINE = re.compile(
-    r"(?:来源|來源|稿源|出处|出典|source|quelle|fuente|fonte|источник|المصدر|^from)\s*[:：]\s*"
-    r"(?P<name>[^|【\[\]】\s]+(?:\s(?![\d【\[|]|作者|编辑|责任编辑|时间|发布|点击|浏览|字号)[^|【\[\]】\s]+){0,3})",
-    re.IGNORECASE,
-)
+    return text if rules.PLAIN_NAME.fullmatch(text) and not text.isupper() else None
 
 
 def header_source(lines: list[str], headline_index: int | None) -> str | None:
     """A "来源：新华社" / "Source: China Daily" / "From: Department for Transport" credit in the header lines."""
     if headline_index is None:
         return None
-    window = lines[headline_index + 1 : headline_index + 8]
+    window = lines[headline_index + 1 : headline_index + 1 + rules.HEADER_SOURCE_LINES]
     for position, line in enumerate(window):
-        if len(line) > 200:
+        if len(line) > rules.MAX_HEADER_SOURCE_LINE:
             continue
-        match = SOURCE_INLINE.search(line)
+        match = rules.SOURCE_INLINE.search(line)
         if match:
             return match.group("name").strip(" ,;") or None
-        label = SOURCE_LABEL.match(line)
-        if label and position + 1 < len(window) and len(window[position + 1]) <= 80:
+        label = rules.SOURCE_LABEL.match(line)
+        if label and position + 1 < len(window) and len(window[position + 1]) <= rules.MAX_LABELLED_SOURCE:
             return window[position + 1]  # "From:" and the name in two cells (<dt>/<dd>)
     return None
 
@@ -237,8 +175,8 @@ def header_source(lines: list[str], headline_index: int | None) -> str | None:
 def closing_source(lines: list[str], headline_index: int | None) -> str | None:
     """A "Source: ..." line standing alone below the story ("出典：共同通信")."""
     start = headline_index + 1 if headline_index is not None else 0
-    for line in lines[start : start + CLOSING_SOURCE_LINES]:
+    for line in lines[start : start + rules.CLOSING_SOURCE_LINES]:
         match = rules.SOURCE_LINE.match(line)
-        if match and len(line) < 120:
+        if match and len(line) < rules.MAX_SOURCE_LINE:
             return match.group("name").strip() or None
     return None

@@ -11,25 +11,17 @@ reports it in `Credits`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from . import rules
 from .body import Block
-from .dates import PAGE_UPDATED
 from .datetext import is_date_line, leading_date
-from .prune import is_contact_block, is_toolbar_text
-from .text import squash
-
-# Press-release tails start late: a heading "About X" in the first paragraphs
-# is a section of the story ("About the study").
-TAIL_MIN_POSITION = 2
-# ... and in the second part of the text: "About this article" near the top
-# heads a box of metadata, not a press-release tail.
-TAIL_MIN_SHARE = 0.4
-# Shorter whole-link paragraphs ("PDF", "Video") are too ambiguous to drop.
-MIN_LINK_LINE = 12
-# A dateline opens one of the first paragraphs (after a deck or a byline).
-DATELINE_SEARCH = 3
+from .evidence import Source
+from .prune import is_contact_block
+from .rules import boilerplate, paragraphs
+from .rules import credits as rules
+from .rules.paragraphs import noise_rule
+from .text import comparable, squash
 
 
 @dataclass(slots=True)
@@ -38,25 +30,35 @@ class Credits:
 
     source: str | None = None
     agency: str | None = None
+    agency_in: Source | None = None  # DATELINE or CREDIT: where the agency was named
     reporters: list[str] = field(default_factory=list)
     # A date line closing the text ("2024年7月25日（星期四）"), as written.
     closing_date: str | None = None
 
+    def credit_agency(self, name: str, where: Source) -> None:
+        """The first agency credited wins."""
+        if not self.agency:
+            self.agency, self.agency_in = name, where
 
-def _comparable(text: str) -> str:
-    return re.sub(r"\W+", "", text).lower()
+    def merge(self, other: Credits) -> None:
+        """Add what `other` found and this did not (a second reading of the same page)."""
+        self.source = self.source or other.source
+        if other.agency:
+            self.credit_agency(other.agency, other.agency_in or Source.CREDIT)
+        self.closing_date = self.closing_date or other.closing_date
+        self.reporters.extend(name for name in other.reporters if name not in self.reporters)
 
 
 def _agency_name(name: str) -> bool:
-    """ "(Reuters)", "(EFE)", "(واس)", "(dpa/lni)" are credits; "(AP Photo)", "(left)", "(2019)" are not."""
+    """ "(Reuters)", "(EFE)", "(واس)", "(dpa/lni)" are credits; "(left)", "(2019)" are not."""
     name = name.strip()
-    if not name or any(ch.isdigit() for ch in name) or len(name.split()) > 3:
+    if not name or any(ch.isdigit() for ch in name) or len(name.split()) > rules.MAX_AGENCY_WORDS:
         return False
     if name.lower() in rules.AGENCIES or name.lower().split("/")[0] in rules.AGENCIES or name.isupper():
         return True
     words = name.split()
     latin = all(w[:1].isascii() for w in words)
-    return (not latin) or all(w[:1].isupper() for w in words) and len(words) <= 2
+    return (not latin) or all(w[:1].isupper() for w in words) and len(words) <= rules.MAX_TITLECASE_AGENCY_WORDS
 
 
 def _agency_of(match: re.Match) -> str | None:
@@ -81,7 +83,8 @@ def strip_dateline(text: str, credits: Credits) -> str | None:
             continue
         if needs_agency == "known" and agency.lower().split("/")[0] not in rules.AGENCIES:
             continue
-        credits.agency = credits.agency or agency
+        if agency:
+            credits.credit_agency(agency, Source.DATELINE)
         reporter = match.groupdict().get("reporter") or _reporter_before_place(match.groupdict().get("who"))
         if reporter:
             credits.reporters.append(reporter)
@@ -96,7 +99,9 @@ def _reporter_before_place(who: str | None) -> str | None:
     """ "王小明台北" -> "王小明": a Chinese name of two or three characters, then a place of two."""
     if not who:
         return None
-    return who[: len(who) - 2] if len(who) <= 5 else who[:3]
+    if len(who) <= rules.MAX_CJK_NAME + rules.CJK_PLACE:
+        return who[: len(who) - rules.CJK_PLACE]
+    return who[: rules.MAX_CJK_NAME]
 
 
 # Dateline forms, tried in order, and whether the credit must be an agency
@@ -119,53 +124,33 @@ def strip_trailing_credit(text: str, credits: Credits) -> str:
     match = rules.TRAILING_CREDIT.search(text)
     if not match or not _agency_name(match.group("name")):
         return text
-    credits.agency = credits.agency or match.group("name").strip()
+    credits.credit_agency(match.group("name").strip(), Source.CREDIT)
     return text[: match.start()].rstrip()
-
-
-def is_noise(text: str) -> bool:
-    """A whole paragraph that is boilerplate of a kind rules.py names."""
-    return bool(
-        rules.EDITOR_TAG.match(text)
-        or rules.EDITOR_INITIALS.match(text)
-        or rules.END_MARKER.match(text)
-        or rules.RELEASE_MARKER.match(text)
-        or rules.AD_LINE.match(text)
-        or rules.RELATED_LINE.match(text)
-        or rules.RELATED_HEADING.match(text)
-        or rules.COUNTER_LINE.match(text)
-        or rules.MORE_LINK.match(text)
-        or rules.NEWSLETTER_LINE.search(text)
-        or (len(text) < 400 and rules.CONSENT_LINE.search(text))
-        or (len(text) < 300 and rules.COPYRIGHT.search(text))
-        or (len(text) < 300 and rules.PHOTO_CREDIT.search(text))
-        or is_toolbar_text(text)
-        or rules.BRACKET_TAGS.match(text)
-        or rules.EMAIL_ONLY.match(text)
-        or rules.REFERENCE_LINE.match(text)
-        or (len(text) < 400 and rules.LICENSE_LINE.search(text))
-        or (len(text) < 100 and PAGE_UPDATED.match(text))
-        or rules.TEASER_END.search(text)
-    )
 
 
 def _tail_start(blocks: list[Block]) -> int | None:
     """Index where a press-release tail (About X, media contact, forward-looking statements) begins."""
+    earliest = max(paragraphs.TAIL_MIN_POSITION, len(blocks) * paragraphs.TAIL_MIN_SHARE)
     for index, block in enumerate(blocks):
-        if index and rules.COMMENTS_HEADING.match(block.text):
+        if index and paragraphs.COMMENTS_HEADING.match(block.text):
             return index
-        if index < max(TAIL_MIN_POSITION, len(blocks) * TAIL_MIN_SHARE) or len(block.text) > 120:
+        if index < earliest or len(block.text) > paragraphs.MAX_TAIL_HEADING:
             continue
-        if rules.TAIL_HEADING.match(block.text) or rules.CONTACT_HEADING.match(block.text):
+        if paragraphs.TAIL_HEADING.match(block.text) or boilerplate.CONTACT_HEADING.match(block.text):
             return index
     for index, block in enumerate(blocks):
-        if index >= max(TAIL_MIN_POSITION, len(blocks) * TAIL_MIN_SHARE) and rules.TAIL_PARAGRAPH.match(block.text):
+        if index >= earliest and paragraphs.TAIL_PARAGRAPH.match(block.text):
             return index
     return None
 
 
 def clean_blocks(
-    blocks: list[Block], title: str, credits: Credits, header_lines: set[str], link_texts: set[str] = frozenset()
+    blocks: list[Block],
+    title: str,
+    credits: Credits,
+    header_lines: set[str] | frozenset[str],
+    link_texts: set[str] | frozenset[str] = frozenset(),
+    removed: Counter[str] | None = None,
 ) -> list[Block]:
     """The article's own paragraphs; credits found on the way go into `credits`.
 
@@ -173,46 +158,69 @@ def clean_blocks(
     headline; a paragraph equal to one of them is not body. `link_texts` are
     the texts of the page's links: a paragraph that is wholly a link
     ("Read more:" lists, "More from ..." headlines) is a pointer elsewhere.
+    `removed` counts the paragraphs dropped, by the name of the rule or stage.
     """
-    title_key = _comparable(title)
-    header_keys = {_comparable(line) for line in header_lines if line}
+    removed = Counter() if removed is None else removed
+    title_key = comparable(title)
+    header_keys = {comparable(line) for line in header_lines if line}
     kept: list[Block] = []
     for block in blocks:
         text = squash(block.text) if block.kind != "list" else block.text.strip()
-        key = _comparable(text)
+        key = comparable(text)
         if not key or (key == title_key and not kept) or key in header_keys:
+            removed["header" if key else "blank"] += 1
             continue
-        source = rules.SOURCE_LINE.match(text)
-        if source and len(text) < 120:
-            credits.source = credits.source or source.group("name").strip()
-            continue
-        if rules.REPORTING_TAIL.match(text):
-            credits.reporters.extend(_reporters(text))
-            continue
-        if block.kind != "list" and (is_noise(text) or (len(text) > MIN_LINK_LINE and text in link_texts)):
-            continue
-        credit = rules.CREDIT_LINE.match(text)
-        if credit and _agency_name(credit.group("name")):
-            credits.agency = credits.agency or credit.group("name").strip()
+        reason = _not_body(block.kind, text, credits, link_texts)
+        if reason:
+            removed[reason] += 1
             continue
         kept.append(Block(block.kind, text))
     tail = _tail_start(kept)
     if tail is not None:
+        removed["tail"] += len(kept) - tail
         kept = kept[:tail]
-    kept = _drop_contact_run(kept)
-    kept = _drop_closing_date(kept, credits)
-    kept = _drop_edges(kept)
-    kept = _strip_dateline(kept, credits)
+    stages = (
+        ("contact_run", _drop_contact_run),
+        ("closing_date", lambda blocks: _drop_closing_date(blocks, credits)),
+        ("edges", _drop_edges),
+        ("before_dateline", lambda blocks: _strip_dateline(blocks, credits)),
+    )
+    for name, stage in stages:
+        count = len(kept)
+        kept = stage(kept)
+        removed[name] += count - len(kept)
     if kept:
         kept[-1] = Block(kept[-1].kind, strip_trailing_credit(kept[-1].text, credits))
     return [block for block in kept if block.text]
 
 
+def _not_body(kind: str, text: str, credits: Credits, link_texts: set[str] | frozenset[str]) -> str | None:
+    """Why a paragraph is not the story's (the name of a rule), or None; credits it names go into `credits`."""
+    source = rules.SOURCE_LINE.match(text)
+    if source and len(text) < rules.MAX_SOURCE_LINE:
+        credits.source = credits.source or source.group("name").strip()
+        return "source_line"
+    if rules.REPORTING_TAIL.match(text):
+        credits.reporters.extend(_reporters(text))
+        return "reporting_tail"
+    if kind != "list":
+        noise = noise_rule(text)
+        if noise:
+            return noise
+        if len(text) > paragraphs.MIN_LINK_LINE and text in link_texts:
+            return "link_line"
+    credit = rules.CREDIT_LINE.match(text)
+    if credit and _agency_name(credit.group("name")):
+        credits.credit_agency(credit.group("name").strip(), Source.CREDIT)
+        return "credit_line"
+    return None
+
+
 def _drop_edges(blocks: list[Block]) -> list[Block]:
     """A location line above the story ("ANKARA") and an author's biography below it."""
-    while blocks and len(blocks) > 1 and rules.LOCATION_LINE.match(blocks[0].text):
+    while blocks and len(blocks) > 1 and paragraphs.LOCATION_LINE.match(blocks[0].text):
         blocks = blocks[1:]
-    while len(blocks) > 2 and rules.AUTHOR_BIO.match(blocks[-1].text):
+    while len(blocks) > paragraphs.MIN_PARAGRAPHS_BEFORE_BIO and paragraphs.AUTHOR_BIO.match(blocks[-1].text):
         blocks = blocks[:-1]
     return blocks
 
@@ -229,7 +237,7 @@ def _drop_closing_date(blocks: list[Block], credits: Credits) -> list[Block]:
 
 def _strip_dateline(blocks: list[Block], credits: Credits) -> list[Block]:
     """Wire copy starts at its dateline: what stands before it (deck, byline) is header, not body."""
-    for index, block in enumerate(blocks[:DATELINE_SEARCH]):
+    for index, block in enumerate(blocks[: rules.DATELINE_SEARCH]):
         rest = strip_dateline(block.text, credits) if block.kind == "p" else None
         if rest is not None:
             return [Block("p", rest)] + blocks[index + 1 :]
@@ -238,30 +246,34 @@ def _strip_dateline(blocks: list[Block], credits: Credits) -> list[Block]:
 
 def _contact_like(text: str) -> bool:
     return bool(
-        rules.CONTACT_LABEL.match(text)
-        or rules.CONTACT_HEADING.match(text)
-        or (len(text) < 120 and (rules.EMAIL.search(text) or rules.PHONE.search(text)))
+        boilerplate.CONTACT_LABEL.match(text)
+        or boilerplate.CONTACT_HEADING.match(text)
+        or (
+            len(text) < paragraphs.MAX_REACHABLE_LINE
+            and (boilerplate.EMAIL.search(text) or boilerplate.PHONE.search(text))
+        )
     )
 
 
 def _drop_contact_run(blocks: list[Block]) -> list[Block]:
     """Contact lines at the end (address/tel/fax/e-mail) that survived as separate paragraphs."""
     start = len(blocks)
-    while start > 1 and len(blocks[start - 1].text) < 200 and _contact_like(blocks[start - 1].text):
+    while (
+        start > 1
+        and len(blocks[start - 1].text) < paragraphs.MAX_CLOSING_CONTACT_LINE
+        and _contact_like(blocks[start - 1].text)
+    ):
         start -= 1
     if start < len(blocks) and is_contact_block([b.text for b in blocks[start:]]):
         return blocks[:start]
     return blocks
 
 
-REPORTER_NAMES = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
-
-
 def _reporters(text: str) -> list[str]:
     names: list[str] = []
-    for match in REPORTER_NAMES.finditer(text):
+    for match in rules.REPORTER_NAMES.finditer(text):
         for name in re.split(r",|\band\b", match.group(1)):
             name = re.sub(r"\s+in\s+.*$", "", name).strip()
-            if name and name[0].isupper() and len(name.split()) <= 4:
+            if name and name[0].isupper() and len(name.split()) <= rules.MAX_REPORTER_WORDS:
                 names.append(name)
     return names

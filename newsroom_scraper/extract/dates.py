@@ -1,17 +1,17 @@
-"""Publication and update dates, most trustworthy source first.
+"""Publication and update dates: every date the page states about itself, read from the intact tree.
 
-Order for the published date: JSON-LD datePublished of the article; meta tags
-(article:published_time, DC.date, pubdate ...); <time> marked as the
-publication; a date written near the headline (labelled "Published" when the
-page shows several); htmldate's search of the whole page for an original
-date; a date in the URL. "Updated" dates are kept apart as `modified` and are
-never taken for the publication. Dates keep their time and offset when the
-page gives them.
+`read_dates` collects them (JSON-LD and meta tags, <time> marked as the
+publication, date lines near the headline, the URL's day, a "Last updated:"
+line, htmldate's whole-page search when nothing else dates the page);
+`page_date` is the order in which the page's own evidence is trusted, and
+resolve.py's `resolve_date` and `resolve_modified` make the decisions.
+"Updated" dates are kept apart and never taken for the publication. Dates
+keep their time and offset when the page gives them.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -22,64 +22,39 @@ from .classnames import class_words
 from .datetext import (
     CJK_TIME,
     add_cjk_time,
+    date_order_for,
     find_date_strings,
     is_date_line,
     leading_date,
     parse_iso,
     parse_text,
 )
+from .evidence import NOTHING, Resolved, Source
+from .page import ParsedPage
+from .rules import dates as rules
+from .selectors import select_text
 from .structured import PageMetadata
 from .text import text_length
 
-PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
-    "publishdate", "publish-date", "publish_date", "published_time", "published-date", "dc.date.issued",
-    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "sailthru.date",
-    "parsely-pub-date", "article.published", "citation_publication_date", "citation_date", "originalpublicationdate",
-    "publication_date", "publicationdate", "releasedate", "release_date", "pub_date", "created", "dc.created",
-)  # fmt: skip
-MODIFIED_META = (
-    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
-    "last-modified", "lastmod", "article.updated", "parsely-updated",
-)  # fmt: skip
 
-UPDATED_LABEL = re.compile(
-    r"(updated|modified|last (changed|edited)|aktualisiert|geändert|mis à jour|modifié|actualizad[oa]|更新|修改|"
-    r"обновлено|تحديث)",
-    re.IGNORECASE,
-)
-PUBLISHED_LABEL = re.compile(
-    r"(published|posted|released|veröffentlicht|publié|publicado|发布|發布|发表|公開|опубликовано|نشر)", re.IGNORECASE
-)
-URL_SLASH_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
-URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
-LINES_AFTER_HEADLINE = 12
-LINES_BEFORE_HEADLINE = 3
-# A date line is short ("By Jane Doe | March 5, 2024"); a date inside a
-# sentence ("the meeting on 5 February 2020") is not the publication date.
-MAX_DATE_LINE = 100
-MAX_DATE_LINE_REST = 60
-# A line that says "Published:"/"发布时间：" may carry more metadata beside the date.
-MAX_LABELLED_LINE = 200
-# Link texts this long are headlines of other stories, not author or section links.
-MIN_HEADLINE_LINK = 30
-# ... and the line is mostly that link (not "Carl-Ludwig-Institut für marine Ökologie, Bremen").
-LINK_SHARE = 0.6
-
-
-def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> list[str]:
-    """Every parseable value the metadata gives for a date, JSON-LD of the article first."""
-    values = [meta.article_value(jsonld_key)]
-    values += [obj.get(jsonld_key) for obj in meta.jsonld if obj.get(jsonld_key)]
-    values += [meta.first(key) for key in keys]
-    found: list[str] = []
-    for value in values:
+def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> dict[str, Source]:
+    """Every parseable value the metadata gives for a date, JSON-LD of the article first, with its kind."""
+    values = [(meta.article_value(jsonld_key), Source.JSONLD)]
+    values += [(obj.get(jsonld_key), Source.JSONLD) for obj in meta.jsonld if obj.get(jsonld_key)]
+    values += [(meta.first(key), Source.META) for key in keys]
+    found: dict[str, Source] = {}
+    for value, source in values:
         if isinstance(value, list):
             value = value[0] if value else None
         parsed = parse_iso(str(value), now) if value else None
         if parsed and parsed not in found:
-            found.append(parsed)
+            found[parsed] = source
     return found
+
+
+def _structured(candidates: dict[str, Source], url_day: str | None) -> Resolved[str | None]:
+    chosen = choose_structured(list(candidates), url_day)
+    return Resolved(chosen, candidates[chosen]) if chosen else NOTHING
 
 
 def _instant(value: str) -> datetime | None:
@@ -113,12 +88,6 @@ def choose_structured(candidates: list[str], url_day: str | None) -> str | None:
     return first
 
 
-# Class names themes give the publication's <time> ("entry-date" in WordPress) and the update's.
-PUBLISHED_CLASSES = frozenset({"published", "entrydate", "postdate", "datepublished", "articledate", "publishdate",
-                               "publicationdate", "pubdate", "postedon"})  # fmt: skip
-UPDATED_CLASSES = frozenset({"updated", "datemodified", "modified", "lastmodified", "updatedate"})
-
-
 def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, str | None]:
     """<time> and friends marked as the publication (itemprop, or a lone pubdate/"published" element).
 
@@ -135,9 +104,9 @@ def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, s
         words = class_words(element)
         if prop == "datepublished":
             itemprop_published = itemprop_published or parse_iso(value, now)
-        elif element.get("pubdate") is not None or words & PUBLISHED_CLASSES:
+        elif element.get("pubdate") is not None or words & rules.PUBLISHED_CLASSES:
             marked.append(value)
-        elif prop == "datemodified" or words & UPDATED_CLASSES:
+        elif prop == "datemodified" or words & rules.UPDATED_CLASSES:
             modified = modified or parse_iso(value, now)
     published = itemprop_published or (parse_iso(marked[0], now) if len(marked) == 1 else None)
     return published, modified
@@ -155,11 +124,11 @@ def _with_time_line(lines: list[str], index: int) -> str:
 def _beside_headline_link(lines: list[str], index: int, headlines: list[str]) -> bool:
     """The date of another story: its line is, or stands next to, the headline of a link.
 
-    `headlines` are the page's link texts of at least MIN_HEADLINE_LINK characters.
+    `headlines` are the page's link texts of at least rules.MIN_HEADLINE_LINK characters.
     """
     for neighbour in lines[max(0, index - 1) : index + 2]:
         for link in headlines:
-            if link in neighbour and len(link) >= len(neighbour) * LINK_SHARE:
+            if link in neighbour and len(link) >= len(neighbour) * rules.LINK_SHARE:
                 return True
     return False
 
@@ -174,26 +143,29 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     used: list[str] = []
     if headline_index is None:
         return None, None, used
-    window = range(headline_index + 1, min(len(lines), headline_index + 1 + LINES_AFTER_HEADLINE))
-    before = range(max(0, headline_index - LINES_BEFORE_HEADLINE), headline_index)
+    window = range(headline_index + 1, min(len(lines), headline_index + 1 + rules.LINES_AFTER_HEADLINE))
+    before = range(max(0, headline_index - rules.LINES_BEFORE_HEADLINE), headline_index)
     order = [*window, *before]
     # Dated headlines of other stories come in lists: a date beside a link is a decoy only when it repeats.
     found = {index: find_date_strings(lines[index]) for index in order}
-    headlines = [link for link in links if len(link) >= MIN_HEADLINE_LINK]
+    headlines = [link for link in links if len(link) >= rules.MIN_HEADLINE_LINK]
     listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
     for index in order:
         line = lines[index]
         if index in listed and len(listed) > 1:
             continue
-        if text_length(line) > MAX_DATE_LINE and not (len(line) <= MAX_LABELLED_LINE and PUBLISHED_LABEL.search(line)):
+        if text_length(line) > rules.MAX_DATE_LINE and not (
+            len(line) <= rules.MAX_LABELLED_LINE and rules.PUBLISHED_LABEL.search(line)
+        ):
             opening = leading_date(line)
             if opening and published is None:
                 published = parse_text(opening[0], language, now, date_order)
             continue
         strings = found[index]
         for position, string in enumerate(strings):
-            labelled = bool(PUBLISHED_LABEL.search(line[max(0, line.find(string) - 12) : line.find(string)]))
-            if text_length(line) - text_length(string) > MAX_DATE_LINE_REST and not labelled:
+            reach = max(0, line.find(string) - rules.LABEL_REACH)
+            labelled = bool(rules.PUBLISHED_LABEL.search(line[reach : line.find(string)]))
+            if text_length(line) - text_length(string) > rules.MAX_DATE_LINE_REST and not labelled:
                 continue
             parsed = parse_text(string, language, now, date_order)
             if not parsed:
@@ -201,8 +173,8 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
             if position == 0 and len(parsed) == 10:
                 parsed = add_cjk_time(parsed, _with_time_line(lines, index))
             label_start = line.find(strings[position - 1]) + len(strings[position - 1]) if position else 0
-            label = line[label_start : line.find(string)][-40:]
-            if UPDATED_LABEL.search(label):
+            label = line[label_start : line.find(string)][-rules.SECOND_LABEL_REACH :]
+            if rules.UPDATED_LABEL.search(label):
                 modified = modified or parsed
             elif published is None:
                 published = parsed
@@ -212,19 +184,11 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     return published, modified, used
 
 
-PAGE_UPDATED = re.compile(
-    r"^\s*(page\s+)?(last\s+(updated|modified|changed)|updated\s+on|zuletzt\s+(aktualisiert|geändert)|"
-    r"dernière\s+mise\s+à\s+jour|mis\s+à\s+jour\s+le|última\s+actualización|更新日期|更新时间|更新時間|最終更新日?|"
-    r"последнее\s+обновление)\s*(on)?\s*[:：]?\s*",
-    re.IGNORECASE,
-)
-
-
 def page_updated(lines: list[str], language, now, date_order=None) -> str | None:
     """A page-level "Last updated: August 23, 2024" line, wherever it stands."""
     for line in lines:
-        match = PAGE_UPDATED.match(line)
-        if match and len(line) <= MAX_DATE_LINE:
+        match = rules.PAGE_UPDATED.match(line)
+        if match and len(line) <= rules.MAX_DATE_LINE:
             strings = find_date_strings(line[match.end() :])
             if strings:
                 return parse_text(strings[0], language, now, date_order)
@@ -246,7 +210,7 @@ def _day_after(day: str) -> str:
 def url_date(url: str | None) -> str | None:
     """A full date in the URL path ("/2013/06/27/", "t20130627_", "/2017/7/12/")."""
     path = urlsplit(url or "").path
-    match = URL_DATE.search(path) or URL_SLASH_DATE.search(path)
+    match = rules.URL_DATE.search(path) or rules.URL_SLASH_DATE.search(path)
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())
@@ -264,7 +228,7 @@ def htmldate_guess(tree: html.HtmlElement, url: str | None) -> str | None:
         return None
 
 
-def _most_precise(chosen: str | None, *others: str | None) -> str | None:
+def most_precise(chosen: str | None, *others: str | None) -> str | None:
     """Metadata often gives the day alone while the page shows the time: same day, keep the time."""
     for other in others:
         if chosen and other and len(other) > len(chosen) and other[:10] == chosen[:10]:
@@ -272,33 +236,74 @@ def _most_precise(chosen: str | None, *others: str | None) -> str | None:
     return chosen
 
 
-def find_dates(tree, meta, url, lines, headline_index, language, now, date_order=None, links=frozenset(), guess=True):
-    """(published, modified, header lines used, where the published date came from).
+@dataclass(slots=True, frozen=True)
+class DatesSeen:
+    """Every date the page states for itself, read before any is chosen (resolve.py chooses)."""
 
-    `guess`: when nothing else dates the page, ask htmldate's whole-page search.
+    metadata: Resolved[str | None]  # JSON-LD or meta tags: the one choose_structured trusts
+    metadata_modified: Resolved[str | None]
+    marked: str | None  # a <time> or element marked as the publication
+    marked_modified: str | None
+    shown: str | None  # a date line near the headline
+    shown_modified: str | None
+    lines: tuple[str, ...]  # the lines `shown` and `shown_modified` came from
+    in_url: str | None
+    updated: str | None = None  # a page-level "Last updated:" line, read when nothing else gives an update
+    guessed: str | None = None  # htmldate's whole-page search, run when nothing else dates the page
+    profile: str | None = None  # what the site profile's date selector found, parsed
+
+
+def read_dates(
+    page: ParsedPage, headline_index: int | None, language: str | None, links: frozenset[str], guess: bool
+) -> DatesSeen:
+    """The dates of the intact page, read in `language`; `links` are the page's link texts.
+
+    `guess` lets htmldate search the whole page when nothing else dates it.
     """
-    day_in_url = url_date(url)
-    published = choose_structured(_candidates(meta, PUBLISHED_META, "datePublished", now), day_in_url)
-    modified = choose_structured(_candidates(meta, MODIFIED_META, "dateModified", now), None)
-    time_published, time_modified = _time_elements(tree, now)
-    seen_published, seen_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
-    source = "metadata" if published else "time" if time_published else "headline" if seen_published else None
-    published = _most_precise(published or time_published or seen_published, time_published, seen_published)
-    modified = _most_precise(modified or time_modified or seen_modified, time_modified, seen_modified)
-    modified = modified or page_updated(lines, language, now, date_order)
-    if published and day_in_url and _is_utc(published) and _one_day_apart(published[:10], day_in_url):
+    tree, now, lines = page.tree, page.now, page.lines
+    date_order = page.profile.date_order or date_order_for(tree.get("lang"))
+    day_in_url = url_date(page.url)
+    published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url)
+    modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None)
+    marked, marked_modified = _time_elements(tree, now)
+    shown, shown_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
+    profile = _profile_date(page, language, date_order)
+    updated = None
+    if not (modified.value or marked_modified or shown_modified):
+        updated = page_updated(lines, language, now, date_order)
+    guessed = None
+    if guess and not (published.value or marked or shown or day_in_url or profile):
+        guessed = htmldate_guess(tree, page.url)
+    return DatesSeen(
+        published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
+        guessed, profile,
+    )  # fmt: skip
+
+
+def _profile_date(page: ParsedPage, language: str | None, date_order: str | None) -> str | None:
+    if not page.profile.date:
+        return None
+    value, _ = select_text(page.tree, page.profile.date)
+    if not value:
+        return None
+    return parse_iso(value, page.now) or parse_text(value, language, page.now, date_order)
+
+
+def page_date(seen: DatesSeen) -> Resolved[str | None]:
+    """The publication date the page itself gives: resolve_date's steps 2 to 6."""
+    published = seen.metadata.value
+    source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
+    published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
+    day = seen.in_url
+    if published and day and _is_utc(published) and _one_day_apart(published[:10], day):
         # A UTC timestamp falls on the day before or after the local one; the URL has the local day.
-        published, source = day_in_url, "url"
-    if published and day_in_url and published[:10] > _day_after(day_in_url):
+        published, source = day, Source.URL
+    if published and day and published[:10] > _day_after(day):
         # A date in the URL is fixed when the story is first published; metadata
         # days later than it belong to a republication or a migration.
-        published, source = day_in_url, "url"
+        published, source = day, Source.URL
     if not published:
-        published, source = day_in_url, "url"
-    if not published and guess:
-        published, source = htmldate_guess(tree, url), "htmldate"
-    if modified and published and modified[:10] < published[:10]:
-        modified = None
-    if modified == published:
-        modified = None
-    return published, modified, used, source if published else None
+        published, source = day, Source.URL
+    if not published:
+        published, source = seen.guessed, Source.HTMLDATE
+    return Resolved(published, source) if published else NOTHING

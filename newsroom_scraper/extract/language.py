@@ -13,6 +13,7 @@ import re
 
 from lxml import html
 
+from .evidence import Resolved, Source
 from .structured import PageMetadata
 
 SCRIPTS = (
@@ -56,26 +57,29 @@ def dominant_script(text: str) -> str | None:
     return "latin" if latin else None
 
 
-def find_language(
-    tree: html.HtmlElement, meta: PageMetadata, text: str, content_language: str | None = None
-) -> str | None:
-    declared = (
+def declared_language(tree: html.HtmlElement, meta: PageMetadata, content_language: str | None = None) -> str | None:
+    """What the page says it is written in: html lang, xml:lang, meta tags, Content-Language, og:locale."""
+    return (
         _code(tree.get("lang"))
         or _code(tree.get("{http://www.w3.org/XML/1998/namespace}lang"))
         or _code(meta.first("content-language", "dc.language", "language"))
         or _code(content_language)
         or _code(meta.first("og:locale"))
     )
+
+
+def language_of(text: str, declared: str | None) -> Resolved[str | None]:
+    """The language of `text`: the declaration unless the script contradicts it, else the script, else py3langid."""
     script = dominant_script(text)
     if script is None:
-        return declared
+        return Resolved(declared, Source.DECLARED if declared else None)
     if script != "latin":
         if declared and declared in SCRIPT_FAMILY.get(script, {script}):
-            return declared
-        return script
+            return Resolved(declared, Source.DECLARED)
+        return Resolved(script, Source.SCRIPT)
     if declared and declared not in {code for code, _ in SCRIPTS}:
-        return declared
+        return Resolved(declared, Source.DECLARED)
     import py3langid  # loaded on first need: its model takes half a second
 
     code, _ = py3langid.classify(text[:3000])
-    return code
+    return Resolved(code, Source.LANGID)

@@ -14,62 +14,24 @@ the page's text is never removed, whatever its class says, because CMSes put
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 
 from lxml import html
 
-from . import rules
 from .classnames import name_words
+from .rules import boilerplate as rules
+from .rules import markup
+from .rules.boilerplate import is_toolbar_text
 from .text import LinkTexts, block_lines, element_text, link_density, short_text, squash, text_lengths
 
-DROP_TOKENS = frozenset(token for group in rules.DROP_TOKEN_GROUPS.values() for token in group)
-NEVER_DROPPED = frozenset({"html", "body", "article", "main"})
-# Boxes of boilerplate are blocks; inline elements inside them are judged with their box.
-BOX_TAGS = ("div", "p", "td", "th", "tr", "table", "tbody", "ul", "ol", "li", "dl", "dd", "section", "aside",
-            "header", "footer", "nav", "center", "blockquote", "h2", "h3", "h4", "h5", "h6", "address", "figure",
-            "span", "font")  # fmt: skip
-SURE_TOKENS = frozenset(rules.SURE_DROP_TOKENS)
+DROP_TOKENS = frozenset(token for group in markup.DROP_TOKEN_GROUPS.values() for token in group)
+SURE_TOKENS = frozenset(markup.SURE_DROP_TOKENS)
 SURE, HINT = 2, 1
-DROP_TAGS = frozenset(rules.DROP_TAGS)
-ROLE_DROP = frozenset(rules.ROLE_DROP)
+DROP_TAGS = frozenset(markup.DROP_TAGS)
+ROLE_DROP = frozenset(markup.ROLE_DROP)
 # Class names recur within a page and across a site: each is judged once.
 MAX_NAME_LABELS = 65536
 _NAME_LABELS: dict[str, int] = {}
-# "Prose": this many paragraphs of this length, mostly not links.
-CONTENT_PARAGRAPHS = 2
-CONTENT_PARAGRAPH_CHARS = 100
-CONTENT_MAX_LINK_DENSITY = 0.3
-# A box of boilerplate is short; past this it is more likely the story.
-MAX_BOX_CHARS = 700
-MAX_TOOLBAR_CHARS = 160
-# An element holding this share of the page's text is the article, not a box.
-PROTECTED_SHARE = 0.4
-DATE_LIKE = re.compile(
-    r"\d{1,4}[-./年月]\d{1,2}[-./月日]?\d{0,4}日?|\d{1,2}:\d{2}(:\d{2})?|\b\w{3,9}\.? \d{1,2},? \d{4}\b|"
-    r"\b\d{1,2}\.? \w{3,9}\.? \d{4}\b|\b\d{1,2}\s+(minutes?|hours?|days?|weeks?)\s+ago\b|"
-    r"\b(yesterday|gestern|hier|ayer|ieri)\b|昨天|昨日",
-    re.IGNORECASE,
-)
-# A caption is short and is not a sentence: no full stop at its end.
-MAX_CAPTION_CHARS = 60
-# The picture's own wrappers (a > p > div) are climbed this far to find what follows them.
-CAPTION_CLIMB = 3
-CAPTION_TYPE = frozenset({"font", "small", "em", "i", "span"})
-CAPTION_END = re.compile(r"[.!?。！？:：]\s*$")
-# Contact blocks hold two or more labels, e-mail addresses or phone numbers. Labels in
-# alphabetic scripts count as whole words; the others anywhere.
-CONTACT_HINT_WORDS = ("address", "tel", "phone", "fax", "e-?mail", "postcode", "adresse", "telefon", "téléphone",
-                      "teléfono", "courriel", "correo")  # fmt: skip
-CONTACT_HINT_MARKS = ("地址", "电话", "傳真", "传真", "邮编", "電話", "メール", "телефон", "факс", "адрес", "@")
-PHONE_LIKE = r"\+?\d[\d ()./-]{7,}\d"
-# Matched against lower-cased text. The lookahead on the hints' first characters lets the
-# regex engine pass over most positions without trying each alternative (three times faster).
-_HINT_STARTS = re.escape("".join(sorted({hint[0] for hint in CONTACT_HINT_WORDS + CONTACT_HINT_MARKS})))
-CONTACT_HINT = re.compile(
-    rf"(?=[{_HINT_STARTS}+\d])(?:\b(?:{'|'.join(CONTACT_HINT_WORDS)})\b|{'|'.join(CONTACT_HINT_MARKS)}|{PHONE_LIKE})"
-)
-SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
 
 
 class Guard:
@@ -84,11 +46,11 @@ class Guard:
             self.protected.add(headline)
 
     def allows(self, element: html.HtmlElement, length: int | None = None) -> bool:
-        if element.tag in NEVER_DROPPED or element in self.protected:
+        if element.tag in markup.NEVER_DROPPED or element in self.protected:
             return False
         if length is None:
             length = len(element_text(element))
-        return length < self.total * PROTECTED_SHARE or self.total < 200
+        return length < self.total * markup.PROTECTED_SHARE or self.total < markup.MIN_GUARDED_TEXT
 
 
 def _remove(element: html.HtmlElement) -> None:
@@ -101,8 +63,8 @@ def _remove(element: html.HtmlElement) -> None:
 
 def is_contentful(element: html.HtmlElement) -> bool:
     """Holds paragraphs of prose, not links and snippets: page builders label such wrappers "widget" or "sidebar"."""
-    long_paragraphs = [p for p in element.iter("p") if len(element_text(p)) >= CONTENT_PARAGRAPH_CHARS]
-    return len(long_paragraphs) >= CONTENT_PARAGRAPHS and link_density(element) < CONTENT_MAX_LINK_DENSITY
+    long_paragraphs = [p for p in element.iter("p") if len(element_text(p)) >= markup.CONTENT_PARAGRAPH_CHARS]
+    return len(long_paragraphs) >= markup.CONTENT_PARAGRAPHS and link_density(element) < markup.CONTENT_MAX_LINK_DENSITY
 
 
 def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
@@ -115,7 +77,7 @@ def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
     doomed: list = []
     for element in tree.iter():
         tag = element.tag
-        if not isinstance(tag, str) or tag in NEVER_DROPPED:
+        if not isinstance(tag, str) or tag in markup.NEVER_DROPPED:
             continue
         label = _label(tag, element.items())
         if not label or (doomed and _inside(element, doomed[-1])):
@@ -176,33 +138,18 @@ def _remove_outermost(elements: list) -> int:
     return count
 
 
-def is_toolbar_text(text: str) -> bool:
-    """Only toolbar words ("Email Print Text Size", "A+ A-", "打印 关闭") once dates and separators go."""
-    lowered = text.lower()
-    if len(lowered) > MAX_TOOLBAR_CHARS:
-        return False
-    if not set(lowered.split()) & rules.TOOLBAR_WORDS and not any(p in lowered for p in rules.TOOLBAR_PHRASES):
-        return False  # cheap refusal first: most short texts hold no toolbar word at all
-    for phrase in rules.TOOLBAR_PHRASES:
-        lowered = lowered.replace(phrase, " toolbarphrase ")
-    lowered = SEPARATORS.sub(" ", DATE_LIKE.sub(" ", lowered))
-    words = lowered.split()
-    toolbar = [w for w in words if w in rules.TOOLBAR_WORDS or w == "toolbarphrase"]
-    return len(toolbar) >= 2 and len(toolbar) == len(words) or (len(words) >= 3 and len(toolbar) >= len(words) - 1
-                                                                   and len(toolbar) >= 3)  # fmt: skip
-
-
 def _two_contact_hints(text: str) -> bool:
-    return sum(1 for _ in islice(CONTACT_HINT.finditer(text.lower()), 2)) == 2
+    hints = rules.MIN_CONTACT_HINTS
+    return sum(1 for _ in islice(rules.CONTACT_HINT.finditer(text.lower()), hints)) == hints
 
 
 def is_contact_block(lines: list[str]) -> bool:
     """Lines labelled address/postcode/tel/fax/e-mail, or a contact heading over phone or e-mail lines."""
     if not lines:
         return False
-    labelled = sum(1 for line in lines if rules.CONTACT_LABEL.match(line) and len(line) < 160)
+    labelled = sum(1 for line in lines if rules.CONTACT_LABEL.match(line) and len(line) < rules.MAX_CONTACT_LINE)
     reachable = sum(1 for line in lines if rules.EMAIL.search(line) or rules.PHONE.search(line))
-    if labelled >= 2 and labelled >= len(lines) / 3:
+    if labelled >= rules.MIN_CONTACT_LABELS and labelled >= len(lines) * rules.CONTACT_LABEL_SHARE:
         return True
     return bool(rules.CONTACT_HEADING.match(lines[0])) and (labelled or reachable) >= 1
 
@@ -218,25 +165,27 @@ def is_teaser_box(element: html.HtmlElement, text: str, links: LinkTexts, more_l
         return True
     more = [links[a] for a in element.iter("a") if a in more_links] if more_links else []
     if not more:
-        return bool(rules.TRUNCATED_END.search(text)) and links.density(element, text) >= 0.5
+        return bool(rules.TRUNCATED_END.search(text)) and links.density(element, text) >= rules.TEASER_LINK_DENSITY
     stripped = text
     for link_text in more:
         stripped = stripped.replace(link_text, " ").strip()
-    return bool(rules.TRUNCATED_END.search(stripped)) or links.density(element, text) >= 0.5
+    return bool(rules.TRUNCATED_END.search(stripped)) or links.density(element, text) >= rules.TEASER_LINK_DENSITY
 
 
 def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool:
     """Headlines with dates (related lists, "latest news"), or a run of links and nothing else (menus)."""
     count = sum(1 for _ in element.iter("a"))
-    if count < 2:
+    if count < rules.MIN_LIST_LINKS:
         return False
     density = links.density(element, text)
-    return (density >= 0.45 and len(DATE_LIKE.findall(text)) >= 2) or (count >= 3 and density >= 0.9)
+    if density >= rules.DATED_LIST_LINK_DENSITY and len(rules.DATE_LIKE.findall(text)) >= rules.MIN_LIST_DATES:
+        return True
+    return count >= rules.MIN_MENU_LINKS and density >= rules.MENU_LINK_DENSITY
 
 
 def says_boilerplate(text: str) -> bool | None:
     """True for a toolbar or copyright text; None when it holds contact hints, to be judged by its lines."""
-    if is_toolbar_text(text) or (len(text) < 300 and rules.COPYRIGHT.search(text)):
+    if is_toolbar_text(text) or (len(text) < rules.MAX_COPYRIGHT_BOX and rules.COPYRIGHT.search(text)):
         return True
     return None if _two_contact_hints(text) else False
 
@@ -254,13 +203,13 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
     links = LinkTexts()
     more_links = {a for a in scope.iter("a") if rules.MORE_LINK.match(links[a])}
     verdicts: dict[str, bool | None] = {}
-    for element in scope.iter(*BOX_TAGS):
-        if lengths.get(element, 0) > MAX_BOX_CHARS * 4:
+    for element in scope.iter(*markup.BOX_TAGS):
+        if lengths.get(element, 0) > rules.MAX_BOX_CHARS * rules.BOX_SCAN_FACTOR:
             continue  # white space aside, far too long to be a box
         if doomed and _inside(element, doomed[-1]):
             continue
         text = squash(element.text_content())
-        if not text or len(text) > MAX_BOX_CHARS or not guard.allows(element, len(text)):
+        if not text or len(text) > rules.MAX_BOX_CHARS or not guard.allows(element, len(text)):
             continue
         if text not in verdicts:
             verdicts[text] = says_boilerplate(text)
@@ -283,7 +232,11 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
     for form in tree.iter("form"):
         box = form
         for ancestor in form.iterancestors():
-            if not guard.allows(ancestor) or len(element_text(ancestor)) > MAX_BOX_CHARS or is_contentful(ancestor):
+            if (
+                not guard.allows(ancestor)
+                or len(element_text(ancestor)) > rules.MAX_BOX_CHARS
+                or is_contentful(ancestor)
+            ):
                 break  # past the box: the page's own prose begins
             box = ancestor
         if guard.allows(box):
@@ -304,7 +257,7 @@ def _styled_as_caption(element: html.HtmlElement) -> bool:
     if element.get("align") == "center" or "text-align:center" in style:
         return True
     children = [child for child in element if isinstance(child.tag, str)]
-    return len(children) == 1 and children[0].tag in CAPTION_TYPE and not (element.text or "").strip()
+    return len(children) == 1 and children[0].tag in rules.CAPTION_TYPE and not (element.text or "").strip()
 
 
 def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
@@ -316,7 +269,7 @@ def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
     doomed = []
     for image in tree.iter("img"):
         holder = image
-        for _ in range(CAPTION_CLIMB):
+        for _ in range(rules.CAPTION_CLIMB):
             parent = holder.getparent()
             if parent is None or parent.tag == "body" or not _only_image(parent):
                 break
@@ -324,8 +277,8 @@ def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
         following = holder.getnext()
         if following is None or not isinstance(following.tag, str):
             continue
-        text = short_text(following, MAX_CAPTION_CHARS)
-        if text and not CAPTION_END.search(text) and _styled_as_caption(following) and guard.allows(following):
+        text = short_text(following, rules.MAX_CAPTION_CHARS)
+        if text and not rules.CAPTION_END.search(text) and _styled_as_caption(following) and guard.allows(following):
             doomed.append(following)
     return _remove_outermost(doomed)
 

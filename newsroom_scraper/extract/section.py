@@ -12,8 +12,9 @@ import re
 
 from lxml import etree, html
 
+from .evidence import Source
 from .structured import PageMetadata
-from .text import element_text, squash
+from .text import comparable, element_text, squash
 
 HOME = re.compile(
     r"^(home|homepage|start|startseite|accueil|inicio|portada|home page|首页|首頁|主页|网站首页|ホーム|トップ|главная|"
@@ -71,15 +72,15 @@ def _root_href(href: str) -> bool:
 
 
 def _section_from_items(items: list[str], title: str | None, root_first: bool = False) -> str | None:
-    title_key = re.sub(r"\W+", "", title or "").lower()
+    title_key = comparable(title or "")
     if root_first and len(items) > 1:
         items = items[1:]
     while items and HOME.match(items[0]):
         items = items[1:]
     while items and (
         ARTICLE_WORDS.match(items[-1])
-        or (title_key and re.sub(r"\W+", "", items[-1]).lower() in (title_key, title_key[: len(title_key) // 2 + 1]))
-        or (title_key and len(items[-1]) > 20 and title_key.startswith(re.sub(r"\W+", "", items[-1]).lower()))
+        or (title_key and comparable(items[-1]) in (title_key, title_key[: len(title_key) // 2 + 1]))
+        or (title_key and len(items[-1]) > 20 and title_key.startswith(comparable(items[-1])))
     ):
         items = items[:-1]
     return items[-1] if items else None
@@ -186,8 +187,8 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
 
 def find_section(
     tree: html.HtmlElement, meta: PageMetadata, title: str | None
-) -> tuple[str | None, html.HtmlElement | None]:
-    """(section, breadcrumb element) — the element lets the pruner drop it."""
+) -> tuple[str | None, html.HtmlElement | None, Source | None]:
+    """(section, breadcrumb element, where the section came from): the element lets the body phase drop it."""
     body = tree.find("body")
     scope = body if body is not None else tree
     if _marked_anywhere(scope):
@@ -195,7 +196,8 @@ def find_section(
             if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
                 items = _items(element)
                 if len(items) >= 1:
-                    return _section_from_items(items, title, _starts_at_root(element) and len(items) > 2), element
+                    root_first = _starts_at_root(element) and len(items) > 2
+                    return _section_from_items(items, title, root_first), element, Source.BREADCRUMB
     verdicts: dict = {}
 
     def crumbs(element) -> bool:
@@ -217,9 +219,9 @@ def find_section(
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
     if shaped:
         root_first = _starts_at_root(shaped[0]) and not HOME.match(_items(shaped[0])[0])
-        return _section_from_items(_items(shaped[0]), title, root_first), shaped[0]
+        return _section_from_items(_items(shaped[0]), title, root_first), shaped[0], Source.BREADCRUMB
     crumbs = _jsonld_crumbs(meta)
     if crumbs:
-        return _section_from_items(crumbs, title), None
+        return _section_from_items(crumbs, title), None, Source.JSONLD
     section = meta.first("article:section")
-    return (squash(section) if section else None), None
+    return (squash(section), None, Source.META) if section else (None, None, None)

@@ -13,6 +13,7 @@ BLOCK_TAGS = frozenset(
 )
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WORD = re.compile(r"\w+", re.UNICODE)
+NON_WORD = re.compile(r"\W+")
 
 
 def squash(text: str | None) -> str:
@@ -20,6 +21,11 @@ def squash(text: str | None) -> str:
     if not text:
         return ""
     return " ".join(text.replace("\u200b", " ").split())
+
+
+def comparable(text: str) -> str:
+    """The letters and digits of a text, lower-cased: how titles, lines and names are compared."""
+    return NON_WORD.sub("", text).lower()
 
 
 def normalise_text(text: str) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from .evidence import NOTHING, Resolved, Source
 from .structured import PageMetadata
 from .text import element_text, squash
 
@@ -55,12 +56,17 @@ def strip_site_name(title: str, names: set[str]) -> str:
     return max(candidates, key=len)
 
 
-def _candidates(meta: PageMetadata, title_tag: str) -> list[str]:
-    found = [title_tag]
-    for value in (meta.first("og:title"), meta.first("twitter:title"), meta.article_value("headline")):
+def _candidates(meta: PageMetadata, title_tag: str) -> list[tuple[str, Source]]:
+    """The page's titles for itself, <title> first, each with the kind of metadata that gave it."""
+    found = [(title_tag, Source.TITLE_TAG)]
+    for value, source in (
+        (meta.first("og:title"), Source.META),
+        (meta.first("twitter:title"), Source.META),
+        (meta.article_value("headline"), Source.JSONLD),
+    ):
         if isinstance(value, str) and value.strip():
-            found.append(squash(value))
-    return [c for c in found if c]
+            found.append((squash(value), source))
+    return [(c, source) for c, source in found if c]
 
 
 def _matches(heading: str, candidate: str, names: set[str]) -> bool:
@@ -77,32 +83,33 @@ def _matches(heading: str, candidate: str, names: set[str]) -> bool:
 
 def find_title(
     tree: html.HtmlElement, meta: PageMetadata, url: str | None
-) -> tuple[str | None, html.HtmlElement | None]:
-    """(headline, its element) — the element is None when the headline came from metadata."""
+) -> tuple[Resolved[str | None], html.HtmlElement | None]:
+    """(headline and where it came from, its element): the element is None when no element shows it."""
     title_element = tree.find(".//title")
     title_tag = element_text(title_element) if title_element is not None else ""
     names = site_names(meta, url)
-    candidates = _candidates(meta, title_tag)
+    sourced = _candidates(meta, title_tag)
+    candidates = [candidate for candidate, _ in sourced]
     body = tree.find("body")
     scope = body if body is not None else tree
     for level in HEADING_LEVELS:
         for heading in scope.iter(level):
             text = element_text(heading)
             if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
-                return text, heading
+                return Resolved(text, Source.HEADING), heading
     page_text = PAGE_TEXT(scope)
     shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:
-        return shown
-    stripped = [strip_site_name(c, names) for c in candidates[1:] + candidates[:1]]
-    stripped = [s for s in stripped if s and _key(s) not in names]
+        return Resolved(shown[0], Source.SHOWN), shown[1]
+    stripped = [(strip_site_name(c, names), source) for c, source in sourced[1:] + sourced[:1]]
+    stripped = [(s, source) for s, source in stripped if s and _key(s) not in names]
     h1s = [h for h in scope.iter("h1") if 3 <= len(element_text(h)) <= MAX_TITLE_CHARS]
     if len(h1s) == 1 and (not stripped or _key(element_text(h1s[0])) not in names):
-        return element_text(h1s[0]), h1s[0]
+        return Resolved(element_text(h1s[0]), Source.H1), h1s[0]
     if stripped:
-        title = stripped[0][:MAX_TITLE_CHARS]
-        return title, element_showing(scope, title, page_text)
-    return None, None
+        title = stripped[0][0][:MAX_TITLE_CHARS]
+        return Resolved(title, stripped[0][1]), element_showing(scope, title, page_text)
+    return NOTHING, None
 
 
 # Looser than TITLE_SEPARATORS: "Site News: Headline" is only split when the page shows the part.

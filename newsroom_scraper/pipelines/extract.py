@@ -21,26 +21,14 @@ from datetime import datetime
 
 from scrapy.exceptions import DropItem
 
-from ..extract import NotAnArticle, SiteRules, extract_article
+from ..extract import Listed, NotAnArticle, SiteProfile, Source, extract_article
 from ..items import Page
-from ..sources import Source
+
+# The paths whose listed date is a publication date, and the date source each gives.
+LISTED_VIA = {"feed": Source.FEED, "news_sitemap": Source.SITEMAP}
 
 
-def site_rules(source: Source) -> SiteRules:
-    """A source profile as the extraction's per-site rules."""
-    selectors = source.selectors
-    return SiteRules(
-        title=selectors.title,
-        date=selectors.date,
-        body=selectors.body,
-        attribution=selectors.attribution,
-        drop=selectors.drop,
-        date_order=source.date_order,
-        language=source.language,
-    )
-
-
-def extract_page(item: Page, rules: SiteRules | None):
+def extract_page(item: Page, profile: SiteProfile | None):
     """The extraction of one page; a module-level function so that worker processes can run it."""
     return extract_article(
         item.body,
@@ -48,15 +36,27 @@ def extract_page(item: Page, rules: SiteRules | None):
         content_type=item.content_type,
         content_language=item.content_language,
         fetched_at=datetime.fromisoformat(item.fetched_at.replace("Z", "+00:00")),
-        rules=rules,
+        profile=profile,
+        listed_date=listed(item),
     )
+
+
+def listed(item: Page) -> Listed | None:
+    """The publication date a feed or news sitemap gave for the page's URL, as the extraction takes it.
+
+    A plain sitemap's lastmod is not one: it is when the page last changed, and
+    plain sitemaps list about and contact pages too, which no date must turn into articles.
+    """
+    if not item.listed_date or item.listed_via not in LISTED_VIA:
+        return None
+    return Listed(item.listed_date, LISTED_VIA[item.listed_via])
 
 
 class ExtractPipeline:
     def __init__(self, stats, crawler=None, workers: int = 0) -> None:
         self.stats = stats
         self.crawler = crawler
-        self.site_rules: dict[str, SiteRules] = {}
+        self.profiles: dict[str, SiteProfile] = {}
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
 
@@ -65,10 +65,10 @@ class ExtractPipeline:
         return cls(crawler.stats, crawler, crawler.settings.getint("NEWSROOM_EXTRACT_WORKERS"))
 
     def open_spider(self) -> None:
-        """Per-source rules (selectors, language, date order) come from the spider's sources."""
+        """Per-source profiles (selectors, language, date order) come from the spider's sources."""
         spider = self.crawler.spider if self.crawler else None
         for source in getattr(spider, "sources", None) or ():
-            self.site_rules[source.name] = site_rules(source)
+            self.profiles[source.name] = source.profile
         if self.workers > 0:
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
 
@@ -79,11 +79,11 @@ class ExtractPipeline:
     async def process_item(self, item):
         if not isinstance(item, Page):
             return item
-        rules = self.site_rules.get(item.source or "")
+        profile = self.profiles.get(item.source or "")
         if self.pool is not None:
-            result = await asyncio.wrap_future(self.pool.submit(extract_page, item, rules))
+            result = await asyncio.wrap_future(self.pool.submit(extract_page, item, profile))
         else:
-            result = extract_page(item, rules)
+            result = extract_page(item, profile)
         if isinstance(result, NotAnArticle):
             self.stats.inc_value("newsroom/not_article")
             self.stats.inc_value(f"newsroom/not_article/{result.reason}")

@@ -276,6 +276,8 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
             source=response.meta.get("source"),
             content_type=headers.get("content-type"),
             content_language=headers.get("content-language"),
+            listed_date=response.meta.get("listed_date"),
+            listed_via=response.meta.get("via"),
             body=response.body,
             headers=headers,
         )

@@ -1,0 +1,150 @@
+"""The header phase: everything read from the intact tree before the body is touched.
+
+The headline is found first, since every other header reading is anchored on
+it: the dates and byline are looked for in the lines near it, the section in
+the breadcrumb above it, and the header lines (deck, byline, date line)
+between it and the story are what the body phase must not keep. The phase
+ends by dropping the breadcrumb, the first tree edit (page.TreeEdit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import html
+
+from . import resolve
+from .byline import byline_from_markup, closing_source, find_byline, header_source, is_person, metadata_names
+from .dates import DatesSeen, read_dates
+from .evidence import NOTHING, Resolved, Source
+from .language import declared_language, language_of
+from .page import ParsedPage, TreeEdit
+from .rules import page as rules
+from .section import find_section
+from .selectors import select_text
+from .structured import PageMetadata
+from .text import comparable, squash
+from .title import find_title
+from .urls import canonical_url
+
+
+@dataclass(slots=True, frozen=True)
+class Header:
+    """What the intact page says around its headline; the resolvers choose from it."""
+
+    title: Resolved[str | None]
+    headline: html.HtmlElement | None  # the element showing the title, when one does
+    headline_index: int | None  # the title's line among the page's lines
+    declared_language: str | None  # html lang, Content-Language ...: read once, for every language decision
+    reading_language: str | None  # the language the header's dates are read in
+    section: Resolved[str | None]
+    link_texts: frozenset[str]  # texts of the page's links, the title excepted
+    dates: DatesSeen
+    byline: str | None  # the visible byline near the headline
+    marked_byline: str | None  # a short element whose class names it the byline
+    search_marked_author: bool  # nothing names the author: trafilatura's author search runs after the body
+    profile_attribution: str | None  # what the profile's attribution selector found on the intact tree
+    source_line: Resolved[str | None]  # a "Source:" credit under the headline or below the story
+    header_lines: frozenset[str]  # deck, byline, date line: not body
+    declared_article: bool  # JSON-LD article or og:type article
+    canonical_url: str  # read here: the <head> holding it is gone after this phase
+
+
+def read_header(page: ParsedPage) -> Header:
+    """Read the intact page's header, then drop its breadcrumb (the first tree edit)."""
+    if page.last_edit is not TreeEdit.NONE:
+        raise RuntimeError(f"the header is read from the intact tree, not after {page.last_edit.name}")
+    tree, meta, lines = page.tree, page.meta, page.lines
+    title, headline = resolve.resolve_title(page, *find_title(tree, meta, page.url))
+    index = headline_index(lines, title.value)
+    declared = declared_language(tree, meta, page.content_language)
+    reading = resolve.profile_language(page) or language_of(" ".join(lines[: rules.READING_LINES]), declared)
+    section, crumbs, section_source = find_section(tree, meta, title.value)
+    links = frozenset(page_link_texts(tree) - {title.value})
+    declared_article = declares_article(meta)
+    dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)
+    byline = find_byline(lines, index)
+    named = byline or any(is_person(name) for name in metadata_names(meta))
+    marked = None if named else byline_from_markup(tree)
+    header_lines = header_zone(lines, index, set(dates.lines), byline)
+    profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
+    source_line = _source_line(page.lines, index)
+    canonical = canonical_url(tree, meta, page.url)
+    page.edit(TreeEdit.DROP_BREADCRUMB)
+    if crumbs is not None and crumbs.getparent() is not None:
+        crumbs.drop_tree()
+    return Header(
+        title=title,
+        headline=headline,
+        headline_index=index,
+        declared_language=declared,
+        reading_language=reading.value,
+        section=Resolved(section, section_source) if section else NOTHING,
+        link_texts=links,
+        dates=dates,
+        byline=byline,
+        marked_byline=marked,
+        # trafilatura's marked-up author search prunes the tree: it runs last, when nothing better names the author.
+        search_marked_author=not named and marked is None,
+        profile_attribution=profile_attribution,
+        source_line=source_line,
+        header_lines=frozenset(header_lines),
+        declared_article=declared_article,
+        canonical_url=canonical,
+    )
+
+
+def _source_line(lines: list[str], index: int | None) -> Resolved[str | None]:
+    """A "Source:" credit under the headline, else one standing alone below the story."""
+    found = header_source(lines, index)
+    if found:
+        return Resolved(found, Source.HEADER)
+    found = closing_source(lines, index)
+    return Resolved(found, Source.CLOSING) if found else NOTHING
+
+
+def headline_index(lines: list[str], title: str | None) -> int | None:
+    """The line of the page that is the headline: the same text, else one that starts the other."""
+    if not title:
+        return None
+    key = comparable(title)
+    for index, line in enumerate(lines):
+        # The breadcrumb often ends with the headline: the line before it then ends in "›" or ">".
+        after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in rules.CRUMB_ENDS
+        if comparable(line) == key and not after_crumb:
+            return index
+    for index, line in enumerate(lines):
+        line_key = comparable(line)
+        if len(line_key) >= rules.MIN_HEADLINE_PREFIX and (key.startswith(line_key) or line_key.startswith(key)):
+            return index
+    return None
+
+
+def header_zone(lines: list[str], index: int | None, date_lines: set[str], byline: str | None) -> set[str]:
+    """Lines from the headline down to its last date or byline line: deck, byline, date, reading time.
+
+    They are the article's header, not its body, even when trafilatura keeps them.
+    """
+    if index is None:
+        return set(date_lines)
+    window = lines[index + 1 : index + 1 + rules.HEADER_WINDOW]
+    marks = [i for i, line in enumerate(window) if line in date_lines or (byline and byline in line)]
+    if not marks:
+        return set(date_lines)
+    zone = window[: max(marks) + 1]
+    unmarked = [line for i, line in enumerate(zone) if i not in marks and len(line) > rules.MAX_LABEL_CHARS]
+    if len(unmarked) > rules.MAX_DECK_LINES or any(len(line) > rules.MAX_DECK_CHARS for line in unmarked):
+        # Paragraphs stand before the date line: it closes the story, it does not head it.
+        return {window[i] for i in marks} | date_lines
+    return set(zone) | date_lines
+
+
+def declares_article(meta: PageMetadata) -> bool:
+    og_type = (meta.first("og:type") or "").lower()
+    return bool(meta.articles()) or og_type in rules.ARTICLE_OG_TYPES
+
+
+def page_link_texts(tree: html.HtmlElement) -> set[str]:
+    texts = {squash(a.text_content()) for a in tree.iter("a")}
+    texts.discard("")
+    return texts

@@ -1,0 +1,238 @@
+"""One decision per record field: each resolver applies its evidence in a numbered order.
+
+The header and body phases collect evidence (header.Header, mainbody.Body);
+here each field is decided once, and returned with where its value came from
+(evidence.Source), so `newsroom-extract --explain` can say why a field is
+what it is. Step 1 is always the site profile's, for every field that a
+profile can set; a field without a profile setting says so in its step 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import html
+
+from .byline import display_name, is_person, jsonld_authors, meta_names, split_names
+from .dates import most_precise, page_date
+from .datetext import parse_closing_date, parse_iso
+from .evidence import NOTHING, Resolved, Source
+from .language import language_of
+from .page import ParsedPage
+from .selectors import select_text
+
+if TYPE_CHECKING:
+    from .header import Header
+    from .mainbody import Body
+
+FIELDS = ("title", "date", "modified", "attribution", "authors", "section", "language")
+
+
+@dataclass(slots=True, frozen=True)
+class Fields:
+    """Every field of a page, each decided once, before the is-it-an-article decision."""
+
+    title: str | None
+    date: str | None
+    modified: str | None
+    body: str
+    attribution: str | None
+    authors: list[str]
+    section: str | None
+    language: str | None
+    canonical_url: str
+    declared_article: bool
+    link_share: float
+    sources: dict[str, Source | None]  # FIELDS -> where each value came from
+    removed: dict[str, int]  # what the body phase removed, by stage and rule (mainbody.Body.removed)
+
+    @property
+    def date_source(self) -> Source | None:
+        return self.sources["date"]
+
+
+def resolve_fields(page: ParsedPage, header: Header, body: Body) -> Fields:
+    date = resolve_date(page, header, body)
+    modified = resolve_modified(page, header, body)
+    authors = resolve_authors(page, header, body)
+    attribution = resolve_attribution(page, header, body, authors)
+    section = resolve_section(page, header, body)
+    language = resolve_language(page, header, body)
+    resolved = (header.title, date, modified, attribution, authors, section, language)
+    return Fields(
+        *(header.title.value, date.value, modified.value, body.text, attribution.value, authors.value),
+        *(section.value, language.value, header.canonical_url, header.declared_article, body.link_share),
+        sources={name: found.source for name, found in zip(FIELDS, resolved, strict=True)},
+        removed=body.removed,
+    )
+
+
+def resolve_title(
+    page: ParsedPage, found: Resolved[str | None], element: html.HtmlElement | None
+) -> tuple[Resolved[str | None], html.HtmlElement | None]:
+    """The headline (and the element showing it), from the first step that gives one:
+
+    1. the site profile's title selector;
+    2. a heading (h1, then h2, h3) that the <title>, og:title, twitter:title
+       or JSON-LD headline confirms, site names removed;
+    3. the longest part of a metadata title the page shows as an element of its own;
+    4. the page's only h1;
+    5. a metadata title (og:title, twitter:title, JSON-LD headline, then <title>) without its site name.
+
+    Steps 2 to 5 are title.find_title's, whose result is `found`. Called by
+    the header phase: every other header reading is anchored on the headline.
+    """
+    if page.profile.title:
+        title, shown = select_text(page.tree, page.profile.title)
+        if title:
+            return Resolved(title, Source.PROFILE), shown
+    return found, element
+
+
+def resolve_date(page: ParsedPage, header: Header, body: Body) -> Resolved[str | None]:
+    """The publication date, from the first step that gives one:
+
+    1. the site profile's date selector (ISO 8601, else as written);
+    2. metadata: JSON-LD of the article, other JSON-LD, meta tags; among
+       several, the one on the URL's day, else the local-time twin of a UTC value;
+    3. the one element marked as the publication (<time pubdate>, itemprop, class "published");
+    4. a date line near the headline ("Published" wins where the header shows several);
+       2 to 4 take the time of a later one on the same day;
+    5. the URL's day, when it has one and the date so far is a UTC time a day off it,
+       or later than the day after it (a republication), or there is none;
+    6. htmldate's search of the whole page, when the page is read with guessing;
+    7. a date line closing the story, when the date so far is from 5 or 6 or there is none;
+    8. the date the feed or sitemap gave for the URL, when the page shows none.
+    """
+    seen = header.dates
+    if seen.profile:
+        return Resolved(seen.profile, Source.PROFILE)
+    found = page_date(seen)
+    closing_text = body.credits.closing_date
+    if closing_text and found.source in (None, Source.URL, Source.HTMLDATE):
+        closing = parse_closing_date(closing_text, header.reading_language, page.now)
+        if closing:
+            return Resolved(closing, Source.CLOSING)
+    if found.value is None and page.listed is not None:
+        listed = parse_iso(page.listed.date, page.now)
+        if listed:
+            return Resolved(listed, page.listed.by)
+    return found
+
+
+def resolve_modified(page: ParsedPage, header: Header, body: Body) -> Resolved[str | None]:
+    """The last update, from the first step that gives one:
+
+    1. (a site profile has no update selector);
+    2. metadata: JSON-LD dateModified, then meta tags (article:modified_time ...);
+    3. an element marked as the update (itemprop dateModified, class "updated");
+    4. a date line near the headline labelled "Updated";
+       2 to 4 take the time of a later one on the same day;
+    5. a page-level "Last updated:" line anywhere on the page.
+    None when it falls before the day of the page's own publication date
+    (resolve_date's steps 2 to 6) or equals it.
+    """
+    seen = header.dates
+    modified = seen.metadata_modified.value
+    source = seen.metadata_modified.source if modified else Source.MARKUP if seen.marked_modified else Source.HEADLINE
+    modified = most_precise(modified or seen.marked_modified or seen.shown_modified, seen.marked_modified,
+                            seen.shown_modified)  # fmt: skip
+    if not modified:
+        modified, source = seen.updated, Source.UPDATED
+    published = page_date(seen).value
+    if modified and published and (modified[:10] < published[:10] or modified == published):
+        return NOTHING
+    return Resolved(modified, source) if modified else NOTHING
+
+
+def resolve_attribution(page: ParsedPage, header: Header, body: Body, authors: Resolved) -> Resolved[str | None]:
+    """Who the article is credited to, as written (DESIGN.md's order), from the first step that gives one:
+
+    1. the site profile's attribution selector;
+    2. a "Source:" credit line under the headline ("来源：新华社", "From: Department for Transport");
+    3. a "Source:" line standing alone below the story;
+    4. a "Source:" line the body's cleaning removed;
+    5. the agency of a wire dateline or of a trailing credit ("(Xinhua)"), whichever the cleaning met first;
+    6. the visible byline, without "By";
+    7. the byline marked up in the page, when it names someone;
+    8. the authors, joined ("A, B and C").
+    """
+    credits = body.credits
+    if header.profile_attribution:
+        return Resolved(header.profile_attribution, Source.PROFILE)
+    if header.source_line.value:
+        return header.source_line
+    if credits.source:
+        return Resolved(credits.source, Source.BODY)
+    if credits.agency:
+        return Resolved(credits.agency, credits.agency_in)
+    if header.byline:
+        return Resolved(header.byline, Source.BYLINE)
+    if body.marked_byline:
+        return Resolved(body.marked_byline, Source.MARKUP)
+    names = authors.value
+    if names:
+        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return Resolved(joined, Source.AUTHORS)
+    return NOTHING
+
+
+def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[list[str]]:
+    """People credited (never "Staff", an agency, a desk or the site), from the first step that names one:
+
+    1. (a site profile has no authors selector);
+    2. the article's JSON-LD author;
+    3. author meta tags (author, article:author, DC.creator ...);
+    4. the visible byline;
+    5. the byline marked up in the page;
+    then reporters named in the body's credits ("(Reporting by ...)", a Chinese dateline's 记者) are added.
+    """
+    meta, byline, marked = page.meta, header.byline, body.marked_byline
+    steps = (
+        (Source.JSONLD, lambda: jsonld_authors(meta)),
+        (Source.META, lambda: meta_names(meta)),
+        (Source.BYLINE, lambda: split_names(byline) if byline else []),
+        (Source.MARKUP, lambda: split_names(marked) if marked else []),
+    )
+    authors: list[str] = []
+    source = None
+    for step_source, step in steps:
+        authors = [display_name(name) for name in dict.fromkeys(step()) if is_person(name)]
+        if authors:
+            source = step_source
+            break
+    for name in body.credits.reporters:
+        if is_person(name) and display_name(name) not in authors:
+            authors.append(display_name(name))
+            source = source or Source.BODY
+    return Resolved(authors, source)
+
+
+def resolve_section(page: ParsedPage, header: Header, body: Body) -> Resolved[str | None]:
+    """The newsroom section, from the first step that gives one:
+
+    1. (a site profile has no section selector);
+    2. a breadcrumb marked by class, id, aria-label or itemtype;
+    3. a breadcrumb by its shape ("You are here:", or links from "Home" joined by ">", "/", "»");
+    4. a JSON-LD BreadcrumbList;
+    5. the article:section meta tag.
+    Of a trail, the last item that is neither the home link nor the article (section.find_section).
+    """
+    return header.section
+
+
+def profile_language(page: ParsedPage) -> Resolved[str | None] | None:
+    return Resolved(page.profile.language, Source.PROFILE) if page.profile.language else None
+
+
+def resolve_language(page: ParsedPage, header: Header, body: Body) -> Resolved[str | None]:
+    """The ISO 639-1 code of the text (the body, else the page's lines), from the first step that gives one:
+
+    1. the site profile's language;
+    2. the declaration (html lang, xml:lang, meta tags, Content-Language, og:locale, read once by the
+       header phase), unless the text's script contradicts it;
+    3. the script of the text, when it is not Latin;
+    4. py3langid's classification of the text.
+    """
+    return profile_language(page) or language_of(body.text or " ".join(page.lines), header.declared_language)

@@ -1,0 +1,196 @@
+"""Credits, datelines and bylines: who a story is credited to, and the lines that say it.
+
+"Source:" lines, agency credits, photo credits, wire datelines, bylines,
+words that make a name not a person, and the agencies whose names mark a
+credit without a label. The cleaning (clean.py) removes these lines from the
+body and reports the credit; byline.py reads names.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Credits: explicit "Source:" lines, in the languages newsrooms publish in.
+SOURCE_LINE = re.compile(
+    r"^\s*[\[【(（]?\s*(source|sources|quelle|source\s*:|fuente|fonte|bron|źródło|источник|来源|來源|稿源|出典|出所|"
+    r"المصدر)\s*[:：]\s*(?P<name>[^\]】)）\n]{1,80}?)\s*[\]】)）]?\s*$",
+    re.IGNORECASE,
+)
+# Photo credits and captions with an agency credit, e.g. "(Xinhua/Li Gang)".
+PHOTO_CREDIT = re.compile(
+    r"([（(][^（）()]{0,30}(摄|攝|供图|图)[^（）()]{0,20}[)）]\s*$|"
+    r"[|·–]\s*(photo|foto|bild|image|crédit|credit|imagen)\s*[:：][^|]{1,60}$|"
+    r"\b[A-Z]{2,10}/[A-Z][A-Z .'’-]{2,40}\s*$|"
+    r"\((xinhua|reuters|afp|ap|epa|dpa|efe|getty images|photo|foto|图|摄影?)[^()]{0,40}/\s*(?-i:[A-Z])[^()]{1,40}\)|"
+    r"^\s*(photo|photograph|image|foto|bild|crédit photo|图片|摄影|写真|фото)\s*[:：]\s*.{1,80}$|"
+    r"^\s*(photo|image) credit\b.{0,80}$|"
+    r"\((photo|photograph|image|picture|foto|bild|photo credit)s?\s*(by|courtesy( of)?|credit|:)[^()]{1,60}\)\s*$)",
+    re.IGNORECASE,
+)
+# A trailing credit after the last sentence: "... by 2020. (Xinhua)".
+TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’»。！？])\s*[(（]\s*(?P<name>[A-Za-z\u4e00-\u9fff][^()（）\d]{0,30}?)\s*[)）]\s*\.?\s*$"
+)
+# An editor's tag glued to the last sentence: "...資訊。（編輯：陳大文）1020627".
+TRAILING_EDITOR = re.compile(
+    r"\s*[（(]\s*(編輯|编辑|责编|責編|责任编辑|責任編輯|editor)\s*[:：][^）)]{1,20}[）)]\s*\d*\s*$"
+)
+# Reuters-style tails: "(Reporting by Jane Doe; Editing by John Smith)".
+REPORTING_TAIL = re.compile(
+    r"^\s*\(?\s*(reporting|additional reporting|writing|editing|compiled|berichterstattung|redacción)\s+by\b.*$",
+    re.IGNORECASE,
+)
+
+# Datelines that open wire copy. The agency is the attribution; the prefix is
+# not body. Forms: "BEIJING, June 27 (Xinhua) --", "GENEVA, Feb 14 (Reuters) -",
+# "Madrid, 12 mar (EFE).-", "SAN JOSE, Calif., Nov. 8, 2023 /PRNewswire/ --".
+DATELINE = re.compile(
+    r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)(?:,\s*[\w.'’ ]{1,25}?){0,3},?\s*"
+    r"(?:\((?P<agency>[^()]{2,30})\)\s*\.?\s*(?:--|—|–|-|:|\.-)|/(?P<wire>[^\W\d_][\w -]{1,30})/\s*(?:--|—|–|-|\.))\s*"
+)
+# "New Delhi, Jun 27 (PTI) The ..." has no dash: only a known agency makes it a dateline.
+DATELINE_NO_DASH = re.compile(
+    r"^\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)(?:,\s*[\w.'’ ]{1,25}?){0,3},?\s*\((?P<agency>[^()]{2,30})\)\s+(?=\S)"
+)
+# Agency first: "(ANSA) - ROMA, 27 GIU - ".
+DATELINE_AGENCY_FIRST = re.compile(
+    r"^\s*\((?P<agency>[^()]{2,20})\)\s*[-–—]\s*[^\W\d_][\w .'’]{1,30}(?:,\s*[\w .]{1,20})?\s*[-–—]\s+(?=\S)"
+)
+# Title-case place and a spaced dash: "Brasília - O Ministério ...", "Madrid – La ...".
+DATELINE_TITLE_PLACE = re.compile(
+    r"^\s*[A-ZÀ-Ý][\wÀ-ÿ'’.]{2,20}(?:\s[A-ZÀ-Ý][\wÀ-ÿ'’.]{1,20}){0,2}\s[-–—]\s(?=[A-ZÀ-Ý])"
+)
+# An agency credit standing alone as the last line: "(ats)", "(APA)".
+CREDIT_LINE = re.compile(r"^\s*[(（]\s*(?P<name>[^()（）\d]{2,30}?)\s*[)）]\s*$")
+# A dateline that names only the place: "WASHINGTON –", "NEW YORK, N.Y. —".
+# Capitals only, so that a sentence opening with a name is never cut.
+DATELINE_PLACE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,30}(,\s*[A-Z][\w.]{1,12}(\s[A-Z][\w.]{1,12})?)?\s*(--|—|–)\s+(?=\S)"
+)
+# Chinese wire datelines: "新华社北京6月27日电（记者 王明）".
+DATELINE_ZH = re.compile(
+    r"^\s*(?P<agency>新华社|新華社|中新社|中新网|人民网|央视网|光明网|中央社)\S{0,20}?[电電]\s*"
+    r"([（(](记者|記者)?\s*(?P<reporter>[^）)\s]{2,4})?[^）)]{0,30}[）)])?\s*"
+)
+# Taiwanese style, all in brackets: "（中央社記者王小明台北27日電）".
+DATELINE_ZH_BRACKETED = re.compile(
+    r"^\s*[（(](?P<agency>中央社|新華社|新华社|中新社)(記者|记者)(?P<who>[^\s）)\d]{3,8}?)\d{1,2}日[電电][）)]\s*"
+)
+
+# Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
+BYLINE = re.compile(
+    r"^\s*(?:(?:by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"
+    r"(?P<names>[^|\n]{2,120}?)\s*(\||$|\n|\s(?=(摄影|攝影|编辑|編輯|来源|來源|责任编辑|时间|發布|发布)\s*[:：]))",
+    re.IGNORECASE,
+)
+# A byline inside a metadata line: "发布时间：2013-06-27  作者：王明  摄影：李华".
+CJK_BYLINE = re.compile(
+    r"(?:作者|记者|記者|撰文|文)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)"
+)
+# Words that make a byline name not a person ("Staff Writers", "Press Office").
+NOT_AUTHOR_WORDS = frozenset(
+    {
+        "staff", "admin", "administrator", "newsroom", "desk", "office", "team", "agency", "press", "service",
+        "communications", "editorial", "redaktion", "pressestelle", "rédaction", "redacción", "пресс-служба",
+        "photo", "photos", "photographer", "foto", "photography", "images", "getty", "reuters", "xinhua", "afp",
+        "dpa", "efe", "ap", "writers", "corp", "inc", "ltd", "llc", "gmbh", "ag", "plc", "company",
+        "group", "university", "institute", "ministry", "department", "news", "media", "newswire", "wire",
+        "foundation", "association", "council", "commission", "government", "bundesministerium", "ministerium",
+        "ministère", "ministerio", "ministero", "ministério", "behörde", "amt", "institut", "universität",
+        "université", "universidad", "agência", "agencia", "agence",
+    }
+)  # fmt: skip
+# Chinese and Japanese organisation words: a "name" holding one is a channel or a desk.
+CJK_ORGANISATION_WORDS = ("频道", "頻道", "编辑部", "編輯部", "中心", "网站", "報社", "报社", "通讯社", "新闻网",
+                          "新聞網", "記者クラブ", "編集部")  # fmt: skip
+JOB_TITLE = re.compile(
+    r"\s*(?:,|\s[-–—·|]\s?)\s*(?:[\w-]+\s+){0,3}(writer|editor|reporter|correspondent|journalist|columnist|"
+    r"producer|officer|manager|director|contributor|intern|photographer|communications|specialist|repórter|"
+    r"reportero|reportera|periodista|redator|redatora|jornalista|correspondente|redakteur|redakteurin|"
+    r"korrespondent|korrespondentin|journaliste|rédacteur|rédactrice)s?\b.*$",
+    re.IGNORECASE,
+)
+
+# News agencies whose names mark a credit even without "Source:".
+AGENCIES = frozenset(
+    """xinhua reuters afp ap associated press efe dpa ansa kyodo yonhap tass ria novosti interfax anadolu bernama
+    antara pti ians upi sputnik agerpres mti ctk pap tanjug belga anp apa sda ats keystone-sda epa kna wam spa
+    mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire marketwired
+    cna cns chinadaily 新华社 新華社 中新社 人民网 共同社 时事通信社 共同通信 時事通信 中央社 共同 時事""".split()
+)
+
+# ---------------------------------------------------------------------------
+# Names: what a byline or an author tag holds, and what is not a person.
+# ---------------------------------------------------------------------------
+
+AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
+               "byl", "citation_author")  # fmt: skip
+# Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华".
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|、|，|/)\s*", re.IGNORECASE)
+# Labels before names, removed: "Posted by", "Geschrieben von", "Par".
+NAME_LABEL = re.compile(
+    r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"
+    r"veröffentlicht von|eingestellt von|verfasst von|publié par|publicado por|escrito por|by|von|par|por|door|"
+    r"di|af|av)\b\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+# A name without a person's words that may still stand as a credit ("Пресс-служба"): letters first, short.
+PLAIN_NAME = re.compile(r"[^\W\d_][\w .'’-]{2,40}")
+# Longer "names" are sentences or lists; a person's name has at most this many words.
+MAX_NAME_CHARS = 60
+MAX_NAME_WORDS = 5
+# Words this short, all capitals, sign agency copy as initials ("KH", "JA"), not names.
+MAX_INITIALS_CHARS = 3
+# An author value with a NOT_AUTHOR_WORDS word is an organisation only past this many words ("Press Office X").
+MIN_ORGANISATION_WORDS = 3
+# Class words templates give the byline, in the languages we meet ("autor", "muhabir", "auteur").
+BYLINE_CLASS_WORDS = frozenset(
+    {"byline", "author", "authors", "autor", "autores", "auteur", "autore", "muhabir", "yazar", "reporter",
+     "writer", "journalist", "verfasser", "articleauthor", "postauthor", "entryauthor", "authorname"}
+)  # fmt: skip
+# A marked-up byline is a name or two: longer elements classed "author" are author boxes with a biography.
+MAX_BYLINE_CHARS = 80
+# ... and not a letter or two (an initial, a bullet).
+MIN_BYLINE_CHARS = 3
+# trafilatura's marked-up author search: its own length limit for an author string.
+MAX_MARKED_AUTHOR_CHARS = 120
+# A byline stands within these lines around the headline (a kicker above it, deck and date line below).
+BYLINE_LINES_BEFORE = 2
+BYLINE_LINES_AFTER = 10
+# A metadata line holding an inline CJK byline ("发布时间：... 作者：王明") is at most this long.
+MAX_BYLINE_LINE_CHARS = 200
+
+# ---------------------------------------------------------------------------
+# Source lines in the header and below the story.
+# ---------------------------------------------------------------------------
+
+# "From:" or "Source:" alone, its name in the next cell (<dt>/<dd>).
+SOURCE_LABEL = re.compile(r"^\s*(from|source|quelle|fuente|fonte|来源|來源|出典)\s*[:：]\s*$", re.IGNORECASE)
+SOURCE_INLINE = re.compile(
+    r"(?:来源|來源|稿源|出处|出典|source|quelle|fuente|fonte|источник|المصدر|^from)\s*[:：]\s*"
+    r"(?P<name>[^|【\[\]】\s]+(?:\s(?![\d【\[|]|作者|编辑|责任编辑|时间|发布|点击|浏览|字号)[^|【\[\]】\s]+){0,3})",
+    re.IGNORECASE,
+)
+# The header's credit stands within these lines under the headline.
+HEADER_SOURCE_LINES = 7
+# A header line longer than this is a paragraph, not a metadata line with a credit.
+MAX_HEADER_SOURCE_LINE = 200
+# The name in the cell after a "From:" label is short.
+MAX_LABELLED_SOURCE = 80
+# How far below the headline a standalone source line is looked for.
+CLOSING_SOURCE_LINES = 120
+# A standalone "Source: ..." line is short; longer ones are sentences that cite a source.
+MAX_SOURCE_LINE = 120
+# "(Reporting by Jane Doe and John Smith in Geneva; Editing by ...)": the reporters' names.
+REPORTER_NAMES = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
+# A reporter's name in such a tail has at most this many words.
+MAX_REPORTER_WORDS = 4
+# "（中央社記者王小明台北27日電）": a reporter's Chinese name has two or three characters, the place two.
+MAX_CJK_NAME = 3
+CJK_PLACE = 2
+# A dateline opens one of the first paragraphs (after a deck or a byline).
+DATELINE_SEARCH = 3
+# An agency named in a credit "(Reuters)", "(EFE)" is short: longer parentheses are asides.
+MAX_AGENCY_WORDS = 3
+# A Latin-script credit that is not a known agency must be title-case and at most this many words ("(Tass News)").
+MAX_TITLECASE_AGENCY_WORDS = 2

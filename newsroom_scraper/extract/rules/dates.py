@@ -1,0 +1,62 @@
+"""Dates: where pages state their publication and update dates, and how far to trust a date line.
+
+Meta tag names and JSON-LD keys, class names of marked <time> elements,
+"Published"/"Updated" labels in the languages we meet, dates in URLs, and
+the window around the headline where a date line is the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "published_time", "published-date", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "sailthru.date",
+    "parsely-pub-date", "article.published", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "publication_date", "publicationdate", "releasedate", "release_date", "pub_date", "created", "dc.created",
+)  # fmt: skip
+MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
+    "last-modified", "lastmod", "article.updated", "parsely-updated",
+)  # fmt: skip
+
+UPDATED_LABEL = re.compile(
+    r"(updated|modified|last (changed|edited)|aktualisiert|geändert|mis à jour|modifié|actualizad[oa]|更新|修改|"
+    r"обновлено|تحديث)",
+    re.IGNORECASE,
+)
+PUBLISHED_LABEL = re.compile(
+    r"(published|posted|released|veröffentlicht|publié|publicado|发布|發布|发表|公開|опубликовано|نشر)", re.IGNORECASE
+)
+URL_SLASH_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
+URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# A date line stands within these lines after the headline (deck, byline, toolbar first) or just before it.
+LINES_AFTER_HEADLINE = 12
+LINES_BEFORE_HEADLINE = 3
+# A date line is short ("By Jane Doe | March 5, 2024"); a date inside a
+# sentence ("the meeting on 5 February 2020") is not the publication date.
+MAX_DATE_LINE = 100
+MAX_DATE_LINE_REST = 60
+# A line that says "Published:"/"发布时间：" may carry more metadata beside the date.
+MAX_LABELLED_LINE = 200
+# Link texts this long are headlines of other stories, not author or section links.
+MIN_HEADLINE_LINK = 30
+# ... and the line is mostly that link (not "Carl-Ludwig-Institut für marine Ökologie, Bremen").
+LINK_SHARE = 0.6
+# "Published" counts as the label of a date when it ends at most this many characters before it.
+LABEL_REACH = 12
+# The label of a second date on a line ("Updated:") is read in this many characters before it.
+SECOND_LABEL_REACH = 40
+
+# Class names themes give the publication's <time> ("entry-date" in WordPress) and the update's.
+PUBLISHED_CLASSES = frozenset({"published", "entrydate", "postdate", "datepublished", "articledate", "publishdate",
+                               "publicationdate", "pubdate", "postedon"})  # fmt: skip
+UPDATED_CLASSES = frozenset({"updated", "datemodified", "modified", "lastmodified", "updatedate"})
+
+PAGE_UPDATED = re.compile(
+    r"^\s*(page\s+)?(last\s+(updated|modified|changed)|updated\s+on|zuletzt\s+(aktualisiert|geändert)|"
+    r"dernière\s+mise\s+à\s+jour|mis\s+à\s+jour\s+le|última\s+actualización|更新日期|更新时间|更新時間|最終更新日?|"
+    r"последнее\s+обновление)\s*(on)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
