@@ -104,14 +104,15 @@ def in_domains(url: str, domains) -> bool:
 def canonical_links(root, base_url: str) -> list[str]:
     """The absolute hrefs of the `<link rel="canonical">` elements of an lxml document `root`, in order.
 
-    A href that cannot be joined to `base_url` (a broken IPv6 host) is left out.
+    A blank href, or one that cannot be joined to `base_url` (a broken IPv6 host), is left out.
     """
     links = []
     for link in root.iterfind(".//link[@href]"):
-        if "canonical" not in (link.get("rel") or "").lower().split():
+        href = link.get("href").strip()
+        if not href or "canonical" not in (link.get("rel") or "").lower().split():
             continue
         try:
-            links.append(urljoin(base_url, link.get("href").strip()))
+            links.append(urljoin(base_url, href))
         except ValueError:
             continue
     return links
