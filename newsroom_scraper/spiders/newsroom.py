@@ -64,7 +64,7 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         self.arguments = Arguments.parse(**{k: v for k, v in kwargs.items() if k not in private})
         super().__init__(*args, **private)
         self.options: CrawlOptions | None = None  # resolved with the settings in from_crawler
-        self.frontier: Frontier | None = None
+        self.frontier: Frontier | None = None  # made in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -75,7 +75,8 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         slots = download_slots(list(options.sources))
         if slots and not settings.frozen:
             settings.set("DOWNLOAD_SLOTS", {**slots, **settings.getdict("DOWNLOAD_SLOTS")}, priority="spider")
-        spider.frontier = Frontier(options.rules, frontier_state(crawler))
+        # In this process; a crawl on Redis shares it from start() on, once the add-on found Redis answering.
+        spider.frontier = Frontier(options.rules)
         quiet_tracebacks()
         return spider
 
@@ -158,6 +159,9 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         return self.frontier.claim_redirect(url, chain)
 
     async def start(self):
+        state = frontier_state(self.crawler)
+        if state is not None:
+            self.frontier = Frontier(self.options.rules, state)
         index = self.frontier.index
         for source in self.options.sources:
             requests = [
