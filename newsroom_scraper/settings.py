@@ -126,6 +126,9 @@ EXTENSIONS = {
     # Our progress line replaces Scrapy's "Crawled N pages, scraped N items" (dropped pages are not "scraped").
     "scrapy.extensions.logstats.LogStats": None,
     "newsroom_scraper.extensions.progress.Progress": 500,
+    # After AutoThrottle (0): signal handlers run in the order they were connected, so a profile's delay and
+    # a robots.txt Crawl-delay stay floors under AutoThrottle's adjustments (extensions/sitedelays.py).
+    "newsroom_scraper.extensions.sitedelays.SiteDelays": 100,
 }
 # Responses pass these from the highest number down: each of ours sees a response before the Scrapy one
 # it guards. Retry-After before RetryMiddleware (550); complete bodies before HttpCompressionMiddleware (590);

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .extract.profile import NO_PROFILE, SiteProfile
 from .extract.selectors import SelectorError, compile_selector
-from .extract.urls import site_of
+from .urls import site_of
 
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 KNOWN_FIELDS = frozenset(

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from scrapy.http import HtmlResponse
 
-from newsroom_scraper.links import listing_links, url_looks_like_article
+from newsroom_scraper.discovery.links import listing_links, url_looks_like_article
 from newsroom_scraper.localserver import serve
 
 from .conftest import run_crawl

@@ -12,7 +12,8 @@ from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.test import get_crawler
 
 from newsroom_scraper import settings as project_settings
-from newsroom_scraper.discovery.politeness import SiteDelays, download_slots
+from newsroom_scraper.discovery.politeness import download_slots
+from newsroom_scraper.extensions.sitedelays import SiteDelays
 from newsroom_scraper.sources import parse_sources
 from newsroom_scraper.spiders.newsroom import NewsroomSpider
 
@@ -71,10 +72,19 @@ def test_download_slots_from_profiles():
     assert download_slots(sources) == {"slow": {"delay": 5.0, "concurrency": 1}}
 
 
-@pytest.fixture
-def crawler():
+def site_delays(tmp_path, sources_toml: str) -> SiteDelays:
+    """The extension as a crawl builds it: after the spider, whose sources (a real sources file) it reads."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(sources_toml, "utf-8")
     settings = {name: getattr(project_settings, name) for name in dir(project_settings) if name.isupper()}
-    return get_crawler(NewsroomSpider, {**settings, "NEWSROOM_MAX_CRAWL_DELAY": 10})
+    crawler = get_crawler(
+        NewsroomSpider, {**settings, "NEWSROOM_MAX_CRAWL_DELAY": 10, "NEWSROOM_SOURCES": str(sources)}
+    )
+    crawler.spider = NewsroomSpider.from_crawler(crawler)
+    return SiteDelays.from_crawler(crawler)
+
+
+PLAIN_SOURCE = '[[source]]\nname = "plain"\nstart_urls = ["https://news.example.org/"]\n'
 
 
 @pytest.mark.parametrize(
@@ -86,16 +96,15 @@ def crawler():
         ("User-agent: *\nDisallow: /x/\n", None),
     ],
 )
-def test_crawl_delay_floors(crawler, robots, floor):
-    delays = SiteDelays.from_crawler(crawler, [])
+def test_crawl_delay_floors(tmp_path, robots, floor):
+    delays = site_delays(tmp_path, PLAIN_SOURCE)
     parser = ProtegoRobotParser(robots.encode(), None)
     delays.robots_parsed(parser, Request("https://news.example.org/news/", meta={"download_slot": "example"}))
     assert delays.floors.get("example") == floor
 
 
-def test_a_profile_delay_is_a_floor_and_crawl_delay_only_raises_it(crawler):
-    sources = parse_sources('[[source]]\nname = "s"\nstart_urls = ["https://a.example/"]\ndownload_delay = 4\n')
-    delays = SiteDelays.from_crawler(crawler, sources)
+def test_a_profile_delay_is_a_floor_and_crawl_delay_only_raises_it(tmp_path):
+    delays = site_delays(tmp_path, '[[source]]\nname = "s"\nstart_urls = ["https://a.example/"]\ndownload_delay = 4\n')
     request = Request("https://a.example/x", meta={"download_slot": "s"})
     delays.robots_parsed(ProtegoRobotParser(b"User-agent: *\nCrawl-delay: 2\n", None), request)
     assert delays.floors == {"s": 4}

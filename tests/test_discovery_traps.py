@@ -15,8 +15,9 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
 from newsroom_scraper import settings as project_settings
-from newsroom_scraper.discovery.urls import normalise_url, trap_reason, url_key
+from newsroom_scraper.discovery.traps import trap_reason
 from newsroom_scraper.spiders.newsroom import NewsroomSpider
+from newsroom_scraper.urls import request_url, url_key
 
 from .discovery_site import EXPECTED, crawl_cases
 
@@ -106,7 +107,7 @@ def test_an_off_site_canonical_url_is_not_trusted(spider):
     url = "https://news.example.org/a/syndicated.html"
     body = b'<html><head><link rel="canonical" href="https://wire.example.com/a/syndicated.html"></head></html>'
     list(spider.parse_page(HtmlResponse(url, body=body, request=Request(url, meta={"source": source.name}))))
-    assert url_key("https://wire.example.com/a/syndicated.html") not in spider.seen_urls
+    assert url_key("https://wire.example.com/a/syndicated.html") not in spider.frontier.state.seen
 
 
 @pytest.mark.parametrize(
@@ -123,8 +124,8 @@ def test_an_off_site_canonical_url_is_not_trusted(spider):
         ("https://a.org", "https://a.org/"),
     ],
 )
-def test_normalise_url(url, expected):
-    assert normalise_url(url) == expected
+def test_request_url(url, expected):
+    assert request_url(url) == expected
 
 
 def test_url_key_ignores_query_order():

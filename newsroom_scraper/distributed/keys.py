@@ -66,6 +66,12 @@ class CrawlKeys:
         """Sorted set: tokens of the requests in flight to a site, scored by when they expire (ms)."""
         return f"{self.prefix}site-holders:{slot}"
 
+    def frontier(self, part: str) -> str:
+        """The shared frontier's memory (distributed/frontier.py): `index`, `seen` (sets of URL keys),
+        `pages` (set of "<listing root> <page key>"), `page-counts`, `budgets` (hashes of counts)."""
+        return f"{self.prefix}frontier:{part}"
+
     def pass_keys(self) -> list[str]:
         """What a finished pass leaves that the next must not inherit (per-site keys expire by themselves)."""
-        return [self.dupefilter, self.robots, self.workers]
+        frontier = [self.frontier(part) for part in ("index", "seen", "pages", "page-counts", "budgets")]
+        return [self.dupefilter, self.robots, self.workers, *frontier]

@@ -1,8 +1,8 @@
 """One request budget per site for the whole crawl: two workers never double the rate a newsroom sees.
 
 Each worker keeps Scrapy's own slot per site (the profile's delay and
-concurrency, Crawl-delay floors, AutoThrottle: discovery/politeness.py).
-That bounds one process. For the crawl as a whole, the HTTP download
+concurrency, AutoThrottle: discovery/politeness.py; Crawl-delay floors:
+extensions/sitedelays.py). That bounds one process. For the crawl as a whole, the HTTP download
 handler asks Redis for the site's turn right before it sends a request,
 after the local slot let it go, which is the latest moment there is: a
 Lua script, on Redis' own clock (workers' clocks may differ), lets the

@@ -29,8 +29,8 @@ import time
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from ..discovery.urls import url_key
 from ..state.crawl import CrawlState, Fetch, crawl_state
+from ..urls import url_key
 
 VALIDATOR_HEADERS = (b"If-None-Match", b"If-Modified-Since")
 

@@ -18,8 +18,8 @@ from urllib.parse import urljoin
 
 from w3lib.url import canonicalize_url
 
-from ..discovery.urls import in_domains
 from ..failures import Failed, Skipped
+from ..urls import in_domains
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 

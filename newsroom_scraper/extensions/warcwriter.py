@@ -30,7 +30,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FeedExporter, FileFeedStorage
 
-from ..extract.urls import normalise_url as record_url
+from ..urls import record_url
 from ..warc import CapturedResponse, WarcFile
 
 logger = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..record import Article
+from ..urls import record_url, site_of
 from .budget import check_deadline
 from .decode import UndecodableError, decode_html
 from .evidence import Source
@@ -27,7 +28,6 @@ from .resolve import Fields, resolve_fields
 from .rules.page import LISTING_LINK_SHARE, MIN_BODY_LENGTH
 from .structured import read_metadata
 from .text import block_lines, text_length
-from .urls import normalise_url, site_of
 
 # Larger than any article page: the crawl refuses such responses (DOWNLOAD_MAXSIZE) and so does a direct call.
 MAX_PAGE_BYTES = 16 * 1024 * 1024
@@ -175,7 +175,7 @@ def extract_article(
     if reason is not None:
         return reason
     return Article(
-        url=normalise_url(url),
+        url=record_url(url),
         canonical_url=fields.canonical_url or url,
         site=site_of(url),
         title=fields.title,

@@ -46,11 +46,11 @@ from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
 
-from ..discovery.urls import url_key
 from ..feedstorage import LineFileFeedStorage, feed_file, writes_whole_lines
 from ..state.crawl import CrawlState, crawl_state
 from ..state.recovery import settle_interrupted_runs, written_records
 from ..state.store import Claim, FeedFile, Outcome, RunRecord, StoreUnavailable
+from ..urls import url_key
 
 logger = logging.getLogger(__name__)
 

@@ -3,14 +3,15 @@
 Three discovery paths, each optional per source: listing pages (start URLs,
 their pagination within a page budget, and the feeds they announce),
 sitemaps (robots.txt `Sitemap:` lines, indexes, .xml.gz, Google News), and
-RSS/Atom feeds. Every article URL they yield goes through the same gate
-(`article_request`): normalised, in scope, no trap, allowed by the profile,
-not older than `since`, not already fetched under this or its canonical
-URL. Pages reached that way are yielded as `Page` items and never expanded:
-the extraction pipeline decides whether each is an article. Keeping the
-crawl to "index pages and what they list" is what keeps a scheduled run
-finite. Index pages (listings, sitemaps, feeds) are fetched again on every
-run: they are never cached nor filtered as already seen by a job's state.
+RSS/Atom feeds. The spider only reads responses: every URL they yield goes
+through the frontier (discovery/frontier.py), which decides whether it is
+requested and remembers what was (in this process, or on Redis for a crawl
+shared by many). Pages reached that way are yielded as `Page` items and
+never expanded: the extraction pipeline decides whether each is an
+article. Keeping the crawl to "index pages and what they list" is what
+keeps a scheduled run finite. Index pages (listings, sitemaps, feeds) are
+fetched again on every run: they are never cached nor filtered as already
+seen by a job's state.
 
 Article requests carry `meta["article"]`: the recheck middleware skips or
 revalidates those the seen-store knows, unless `-a mode=full` asks for
@@ -19,28 +20,26 @@ everything to be downloaded and exported again.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import scrapy
 from scrapy.http import Response, TextResponse
 
 from .. import __version__
-from ..arguments import check_argument_names, positive_int
 from ..discovery.cutshort import cut_short
 from ..discovery.feeds import announced_feeds, parse_feed
-from ..discovery.politeness import SiteDelays, download_slots
-from ..discovery.since import listed_before, parse_since
+from ..discovery.frontier import Frontier, FrontierState, Verdict
+from ..discovery.links import listing_links, pagination_urls, same_page
+from ..discovery.politeness import download_slots
+from ..discovery.since import listed_before
 from ..discovery.sitemaps import is_robots_txt, parse_sitemap, robots_sitemap_urls, sitemap_body
-from ..discovery.urls import clean_url, in_domains, trap_reason, url_key
 from ..items import Page
-from ..links import listing_links, pagination_urls, same_page
 from ..logfilters import quiet_tracebacks
-from ..sources import Source, SourcesError, ad_hoc_source, load_sources
-from ..state.crawl import MODES
+from ..sources import Source
+from ..urls import canonical_links, in_domains, request_url_or_none, url_key
+from .options import Arguments, CrawlOptions
 from .outcomes import Outcomes
 
-LISTING_LINK_MODES = ("all", "articles")
 # Content types a listing page may have (a start URL answering anything else is not a listing).
 LISTING_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # Articles before more index pages keeps the frontier small; chrome links (mode "all") come last.
@@ -48,81 +47,51 @@ ARTICLE_PRIORITY = 1
 CHROME_LINK_PRIORITY = -1
 
 
-def _split(value) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if v]
-    return [part.strip() for part in str(value).split(",") if part.strip()]
+def frontier_state(crawler) -> FrontierState | None:
+    """The frontier's memory: on the crawl's Redis when NEWSROOM_REDIS_URL is set, else in this process."""
+    if not crawler.settings.get("NEWSROOM_REDIS_URL"):
+        return None
+    from ..distributed.frontier import RedisState
+
+    return RedisState.from_crawler(crawler)
 
 
 class NewsroomSpider(Outcomes, scrapy.Spider):
     name = "newsroom"
 
-    def __init__(
-        self,
-        start_urls=None,
-        sitemaps=None,
-        feeds=None,
-        source=None,
-        max_pages=None,
-        since=None,
-        mode=None,
-        *args,
-        **kwargs,
-    ):
-        check_argument_names(kwargs)
-        super().__init__(*args, **kwargs)
-        self.arg_start_urls = _split(start_urls)
-        self.arg_sitemaps = _split(sitemaps)
-        self.arg_feeds = _split(feeds)
-        self.arg_source = source
-        self.arg_max_pages = max_pages
-        self.arg_since = since
-        # "incremental" (default): only new and changed articles are exported; "full": all of them again.
-        self.mode = mode or "incremental"
-        self.sources: list[Source] = []
-        self.ad_hoc = False
-        self.max_pages = 5
-        self.since = None
-        self.listing_link_mode = "all"
-        self.discover_feeds = True
-        self.max_sitemaps = 50
-        self.max_size = 0
-        self.site_delays: SiteDelays | None = None
-        self.pages_seen: dict[str, set[str]] = defaultdict(set)  # listing root -> keys of its pages
-        self.index_pages: set[str] = set()  # keys of every listing, sitemap and feed requested
-        self.seen_urls: set[str] = set()  # keys of article URLs requested, fetched or declared canonical
-        self.sitemaps_requested: Counter[str] = Counter()  # per source
+    def __init__(self, *args, **kwargs):
+        private = {name: value for name, value in kwargs.items() if name.startswith("_")}  # Scrapyd's `_job`
+        self.arguments = Arguments.parse(**{k: v for k, v in kwargs.items() if k not in private})
+        super().__init__(*args, **private)
+        self.options: CrawlOptions | None = None  # resolved with the settings in from_crawler
+        self.frontier: Frontier | None = None  # made in from_crawler
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
-        if spider.arg_max_pages is not None:
-            spider.max_pages = positive_int("-a max_pages", spider.arg_max_pages)
-        else:
-            spider.max_pages = positive_int("NEWSROOM_MAX_PAGES", settings.get("NEWSROOM_MAX_PAGES"))
-        if spider.mode not in MODES:
-            raise ValueError(f"-a mode: {spider.mode!r} is not a mode; give one of {', '.join(MODES)}")
-        spider.since = parse_since(spider.arg_since or settings.get("NEWSROOM_SINCE"))
-        spider.listing_link_mode = settings.get("NEWSROOM_LISTING_LINKS") or "all"
-        if spider.listing_link_mode not in LISTING_LINK_MODES:
-            raise ValueError(
-                f"NEWSROOM_LISTING_LINKS: {spider.listing_link_mode!r} is not a mode; "
-                f"set it to one of {', '.join(LISTING_LINK_MODES)}"
-            )
-        spider.discover_feeds = settings.getbool("NEWSROOM_DISCOVER_FEEDS", True)
-        spider.max_sitemaps = settings.getint("NEWSROOM_MAX_SITEMAPS", 50)
-        spider.max_size = settings.getint("DOWNLOAD_MAXSIZE")
-        spider.sources = spider.select_sources(settings.get("NEWSROOM_SOURCES"))
-        spider.allowed_domains = sorted({d for s in spider.sources for d in s.allowed_domains})
-        slots = download_slots(spider.sources)
+        spider.options = options = CrawlOptions.resolve(spider.arguments, settings)
+        spider.allowed_domains = options.allowed_domains
+        slots = download_slots(list(options.sources))
         if slots and not settings.frozen:
             settings.set("DOWNLOAD_SLOTS", {**slots, **settings.getdict("DOWNLOAD_SLOTS")}, priority="spider")
-        spider.site_delays = SiteDelays.from_crawler(crawler, spider.sources)
+        # In this process; a crawl on Redis shares it from start() on, once the add-on found Redis answering.
+        spider.frontier = Frontier(options.rules)
         quiet_tracebacks()
         return spider
+
+    # What other components read of the crawl (pipelines, the seen-store, the WARC writer).
+    @property
+    def sources(self) -> list[Source]:
+        return list(self.options.sources) if self.options else []
+
+    @property
+    def since(self) -> date | None:
+        return self.options.rules.since if self.options else None
+
+    @property
+    def mode(self) -> str:
+        return self.options.mode if self.options else (self.arguments.mode or "incremental")
 
     @classmethod
     def update_settings(cls, settings):
@@ -134,22 +103,6 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
             )
             settings.set("USER_AGENT", user_agent, priority="spider")
 
-    def select_sources(self, sources_path: str | None) -> list[Source]:
-        """Ad-hoc URLs (-a start_urls/sitemaps/feeds), one configured source, or all of them."""
-        if self.arg_start_urls or self.arg_sitemaps or self.arg_feeds:
-            if self.arg_source:
-                raise SourcesError("use either -a source=NAME or -a start_urls/sitemaps/feeds, not both")
-            self.ad_hoc = True
-            return [ad_hoc_source(self.arg_start_urls, self.arg_sitemaps, self.arg_feeds)]
-        sources = load_sources(sources_path)
-        if self.arg_source:
-            chosen = [s for s in sources if s.name == self.arg_source]
-            if not chosen:
-                names = ", ".join(s.name for s in sources)
-                raise SourcesError(f"no source named {self.arg_source!r}; known: {names}")
-            return chosen
-        return sources
-
     # --- Requests --------------------------------------------------------------------
 
     def request(
@@ -157,49 +110,37 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
     ) -> scrapy.Request:
         """A request of `source`: counted on failure, and in the source's download slot when it is configured."""
         meta["source"] = source.name
-        if not self.ad_hoc:
+        if not self.options.ad_hoc:
             meta["download_slot"] = source.name
         return scrapy.Request(
             url, callback=callback, errback=self.on_error, priority=priority, dont_filter=dont_filter, meta=meta
         )
 
-    def index_request(self, url: str, callback, source: Source, **meta) -> scrapy.Request | None:
+    def admitted(self, verdict: Verdict) -> bool:
+        """The frontier let the URL through; a skip it counts is counted here."""
+        if verdict.counted:
+            self.count_skip(verdict.reason, verdict.url)
+        return verdict.admitted
+
+    def index_request(self, verdict: Verdict, callback, source: Source, **meta) -> scrapy.Request | None:
         """A listing, sitemap or feed: fetched once per run and on every run (never cached, never filtered)."""
-        url = self.checked_url(url)
-        if url is None:
+        if not self.admitted(verdict):
             return None
-        key = url_key(url)
-        if key in self.index_pages:
-            return None
-        if not in_domains(url, source.allowed_domains):
-            self.count_skip("offsite", url)
-            return None
-        self.index_pages.add(key)
         self.crawler.stats.inc_value("newsroom/index_requested")
-        return self.request(url, callback, source, dont_filter=True, dont_cache=True, **meta)
+        return self.request(verdict.url, callback, source, dont_filter=True, dont_cache=True, **meta)
 
     def article_request(
         self, url: str, source: Source, via: str, listed=None, title: str | None = None, chrome: bool = False
     ):
-        """The gate every candidate article URL passes, whichever path found it; None when it is not fetched.
+        """A candidate article URL, whichever path found it; None when the frontier does not let it through.
 
         `listed`, `title`: the date and headline a sitemap or feed gave, kept in the request's meta
         (`listed_date`, `listed_title`) for the logs and for later stages.
         `chrome`: a listing link with no article signal, fetched only in NEWSROOM_LISTING_LINKS "all" mode.
         """
-        url = self.checked_url(url)
-        if url is None:
+        verdict = self.frontier.article(url, source, listed, chrome)
+        if not self.admitted(verdict):
             return None
-        key = url_key(url)
-        if key in self.seen_urls or key in self.index_pages:
-            return None
-        reason = self.skip_reason(url, source, listed)
-        if not reason and chrome and not source.allow and self.listing_link_mode != "all":
-            reason = "not_article_link"
-        if reason:
-            self.count_skip(reason, url)
-            return None
-        self.seen_urls.add(key)
         self.crawler.stats.inc_value(f"newsroom/requested/{via}")
         priority = CHROME_LINK_PRIORITY if chrome and not source.allow else ARTICLE_PRIORITY
         meta = {
@@ -208,36 +149,27 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
             "listed_title": title,
             "article": True,
         }
-        return self.request(url, self.parse_page, source, priority=priority, **meta)
+        return self.request(verdict.url, self.parse_page, source, priority=priority, **meta)
 
-    def checked_url(self, url: str) -> str | None:
-        """The normalised URL, or None (counted) when it cannot be requested at all."""
-        cleaned = clean_url(url)
-        if cleaned is None:
-            self.count_skip("bad_url", url)
-        return cleaned
+    def sitemap_request(self, url: str, source: Source) -> scrapy.Request | None:
+        return self.index_request(self.frontier.sitemap(url, source), self.parse_sitemap, source)
 
-    def skip_reason(self, url: str, source: Source, listed=None) -> str | None:
-        if not in_domains(url, source.allowed_domains):
-            return "offsite"
-        trap = trap_reason(url)
-        if trap:
-            return trap
-        if not source.accepts(url):
-            return "profile_deny"
-        if listed_before(listed, self.since):
-            return "older_than_since"
-        return None
+    def claim_redirect(self, url: str, chain: list[str]) -> bool:
+        """An article request was redirected to `url` (RedirectGuardMiddleware): False when it is known."""
+        return self.frontier.claim_redirect(url, chain)
 
     async def start(self):
-        self.site_delays.connect()
-        for source in self.sources:
+        state = frontier_state(self.crawler)
+        if state is not None:
+            self.frontier = Frontier(self.options.rules, state)
+        index = self.frontier.index
+        for source in self.options.sources:
             requests = [
-                *(self.index_request(url, self.parse_listing, source, listing_root=url, start_page=True)
-                  for url in source.start_urls),
-                *(self.index_request(url, self.parse_robots if is_robots_txt(url) else self.parse_sitemap, source)
-                  for url in source.sitemaps),
-                *(self.index_request(url, self.parse_feed, source) for url in source.feeds),
+                *(self.index_request(index(url, source), self.parse_listing, source, listing_root=url,
+                                     start_page=True) for url in source.start_urls),
+                *(self.index_request(index(url, source), self.parse_robots if is_robots_txt(url)
+                                     else self.parse_sitemap, source) for url in source.sitemaps),
+                *(self.index_request(index(url, source), self.parse_feed, source) for url in source.feeds),
             ]  # fmt: skip
             for request in requests:
                 if request is not None:
@@ -255,34 +187,24 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
             return
         self.crawler.stats.inc_value("newsroom/listing_pages")
         source = self.source_of(response)
-        if response.meta.get("start_page") and self.discover_feeds:
+        if response.meta.get("start_page") and self.options.discover_feeds:
             for feed in announced_feeds(response):
-                request = self.index_request(feed, self.parse_feed, source)
+                request = self.index_request(self.frontier.index(feed, source), self.parse_feed, source)
                 if request is not None:
                     self.crawler.stats.inc_value("newsroom/feeds_discovered")
                     yield request
         root = response.meta["listing_root"]
-        pages = self.pages_seen[root]
-        pages.add(url_key(response.url))
-        next_pages = [url for url in map(clean_url, pagination_urls(response)) if url]
+        self.frontier.listing_fetched(root, response.url)
+        next_pages = [url for url in map(request_url_or_none, pagination_urls(response)) if url]
         for url in next_pages:
-            key = url_key(url)
-            if key in pages:
-                continue
-            trap = trap_reason(url, article=False)
-            if trap:
-                self.count_skip(trap, url)
-                continue
-            if len(pages) >= self.max_pages:
-                self.count_skip("page_budget", url)
-                continue
-            request = self.index_request(url, self.parse_listing, source, listing_root=root)
+            verdict = self.frontier.next_page(url, root, source)
+            request = self.index_request(verdict, self.parse_listing, source, listing_root=root)
             if request is not None:
-                pages.add(key)
                 yield request
-        skip = {url_key(url) for url in next_pages} | pages
-        for link in listing_links(response):
-            if url_key(link.url) in skip or same_page(link.url, response.url):
+        links = [link for link in listing_links(response) if not same_page(link.url, response.url)]
+        skip = self.frontier.not_articles(root, next_pages, [link.url for link in links])
+        for link in links:
+            if url_key(link.url) in skip:
                 continue
             request = self.article_request(link.url, source, "listing", chrome=not link.is_candidate)
             if request is not None:
@@ -303,19 +225,10 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
             if request is not None:
                 yield request
 
-    def sitemap_request(self, url: str, source: Source) -> scrapy.Request | None:
-        if self.sitemaps_requested[source.name] >= self.max_sitemaps:
-            self.count_skip("sitemap_budget", url)
-            return None
-        request = self.index_request(url, self.parse_sitemap, source)
-        if request is not None:
-            self.sitemaps_requested[source.name] += 1
-        return request
-
     def parse_sitemap(self, response: Response):
         """A sitemap index (its children, unless older than `since`) or a urlset (its articles)."""
         source = self.source_of(response)
-        body = sitemap_body(response, self.max_size)
+        body = sitemap_body(response, self.options.max_size)
         sitemap = parse_sitemap(body, response.url) if body else None
         if sitemap is None:
             self.count_failure("not_a_sitemap", response.url)
@@ -323,7 +236,7 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         self.crawler.stats.inc_value("newsroom/sitemaps")
         for entry in self.whole_entries(sitemap.entries, body, response.url):
             if sitemap.is_index:
-                if listed_before(entry.lastmod, self.since):
+                if listed_before(entry.lastmod, self.options.rules.since):
                     self.count_skip("older_than_since", entry.url)
                     continue
                 request = self.sitemap_request(entry.url, source)
@@ -358,10 +271,7 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
 
     def parse_page(self, response: Response):
         """A candidate article: hand it to the extraction pipeline as it is, and remember its URLs."""
-        self.seen_urls.add(url_key(response.url))
-        canonical = self.canonical_of(response)
-        if canonical:
-            self.seen_urls.add(url_key(canonical))
+        self.frontier.fetched(response.url, self.canonical_of(response))
         headers = {k.decode("latin-1").lower(): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
         yield Page(
             url=response.url,
@@ -380,17 +290,13 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         """The page's rel=canonical URL when it is in scope: the same article is not fetched again under it."""
         if not isinstance(response, TextResponse):
             return None
-        for link in response.xpath("//head/link[@href]"):
-            if "canonical" in (link.attrib.get("rel") or "").lower().split():
-                try:
-                    url = clean_url(response.urljoin(link.attrib["href"].strip()))
-                except ValueError:
-                    return None
-                return url if url and in_domains(url, self.allowed_domains) else None
-        return None
+        links = canonical_links(response.selector.root, response.url)
+        url = request_url_or_none(links[0]) if links else None
+        return url if url and in_domains(url, self.allowed_domains) else None
 
     # --- Bookkeeping -----------------------------------------------------------------------
 
     def source_of(self, response: Response) -> Source:
         name = response.meta.get("source")
-        return next((s for s in self.sources if s.name == name), self.sources[0])
+        sources = self.options.sources
+        return next((s for s in sources if s.name == name), sources[0])

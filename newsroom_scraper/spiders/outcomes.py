@@ -13,27 +13,12 @@ from __future__ import annotations
 
 from twisted.python.failure import Failure
 
-from ..discovery.urls import url_key
 from ..downloadermiddlewares.recheck import KnownArticle
 from ..failures import failure_reason, is_skip
 
 
 class Outcomes:
-    """Mixed into the spider: needs `crawler`, `logger`, and the `seen_urls` and `index_pages` key sets."""
-
-    def claim_redirect(self, url: str, chain: list[str]) -> bool:
-        """Note that an article request (its URLs so far: `chain`) was redirected to `url`.
-
-        False when this run already requested `url` as another page; a redirect to another form of
-        the same page (a session id added, a tracking parameter dropped) is not one.
-        """
-        key = url_key(url)
-        if key in {url_key(link) for link in chain}:
-            return True
-        if key in self.seen_urls or key in self.index_pages:
-            return False
-        self.seen_urls.add(key)
-        return True
+    """Mixed into the spider: needs `crawler` and `logger`."""
 
     def count_skip(self, reason: str, url: str) -> None:
         """A URL deliberately not requested (policy, not failure)."""

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from ..extract.urls import normalise_url as record_url
+from ..urls import record_url
 from . import open_store
 from .store import RunJournal, SeenStore
 

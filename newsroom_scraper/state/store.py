@@ -43,7 +43,7 @@ class Claim:
     id: str
     content_hash: str
     url: str
-    # Keys (discovery.urls.url_key) of every URL that led to it: requested, fetched after redirects, canonical.
+    # Keys (urls.url_key) of every URL that led to it: requested, fetched after redirects, canonical.
     url_keys: tuple[str, ...]
     etag: str | None = None
     last_modified: str | None = None

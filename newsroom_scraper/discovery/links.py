@@ -24,7 +24,7 @@ from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
 from w3lib.html import strip_html5_whitespace
 
-from .discovery.urls import clean_url, in_domains  # noqa: F401 - in_domains is part of this module's API
+from ..urls import request_url_or_none
 
 NEXT_LABEL = re.compile(
     r"^\s*(next|next page|next »|older|older (posts|entries|news)|more news|more stories|load more|›|»|>|>>|→|"
@@ -182,7 +182,7 @@ def listing_links(response: TextResponse) -> list[ListingLink]:
             absolute = urljoin(base, href)
         except ValueError:  # a broken IPv6 host: one bad href must not cost the page its links
             continue
-        url = clean_url(absolute) if absolute.startswith(("http://", "https://")) else None
+        url = request_url_or_none(absolute) if absolute.startswith(("http://", "https://")) else None
         if url is None:
             continue
         place = _place(link)
