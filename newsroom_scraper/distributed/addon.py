@@ -66,6 +66,8 @@ class DistributedCrawl:
             "SCHEDULER_DUPEFILTER_KEY": keys.dupefilter,
             # The queue outlives each worker: the pass ends when all are done (cluster.py), not when one closes.
             "SCHEDULER_PERSIST": True,
+            # A worker's exit status judges the listings read by the whole crawl, not its own alone.
+            "STATS_CLASS": f"{PACKAGE}.stats.SharedIndexStats",
         }
         for name, value in values.items():
             settings.set(name, value, priority="addon")

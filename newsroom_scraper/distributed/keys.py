@@ -71,6 +71,13 @@ class CrawlKeys:
         `pages` (set of "<listing root> <page key>"), `page-counts`, `budgets` (hashes of counts)."""
         return f"{self.prefix}frontier:{part}"
 
+    def index_read(self, pass_number: int) -> str:
+        """Counter of the listings, sitemaps and feeds all workers read in one pass (distributed/stats.py).
+
+        Named by the pass, not cleared with it: workers still closing read it after the pass is finished.
+        """
+        return f"{self.prefix}index-read:{pass_number}"
+
     def pass_keys(self) -> list[str]:
         """What a finished pass leaves that the next must not inherit (per-site keys expire by themselves)."""
         frontier = [self.frontier(part) for part in ("index", "seen", "pages", "page-counts", "budgets")]

@@ -42,6 +42,8 @@ STATUS_STATE_LOST = 5
 OUTCOME_KINDS = ("unchanged", "not_article", "failed", "not_exported", "invalid")
 # Stats counting the index pages (listings, sitemaps, feeds) a run actually read.
 INDEX_READ_STATS = ("newsroom/listing_pages", "newsroom/sitemaps", "newsroom/feeds", "newsroom/robots_sitemaps")
+# In a shared crawl: the index pages read by all its workers in this pass (distributed/stats.py).
+CLUSTER_INDEX_READ_STAT = "newsroom/cluster/index_read"
 
 
 def by_reason(stats: dict, prefix: str) -> dict[str, int]:
@@ -109,7 +111,7 @@ def verdict(stats: dict) -> tuple[int, str | None]:
         return STATUS_OUTPUT_LOST, f"the output could not be written ({stats[OUTPUT_ERROR_STAT]})"
     if stats.get(STATE_ERROR_STAT):
         return STATUS_STATE_LOST, f"the state could not be kept ({stats[STATE_ERROR_STAT]})"
-    if not any(stats.get(key) for key in INDEX_READ_STATS):
+    if not any(stats.get(key) for key in (*INDEX_READ_STATS, CLUSTER_INDEX_READ_STAT)):
         failed = sum(by_reason(stats, "newsroom/failed/").values())
         not_listings = stats.get("newsroom/skipped/not_a_listing", 0)
         why = "no listing, sitemap or feed was read"
