@@ -24,6 +24,7 @@ from .parse import parse_html
 from .prune import prune_boilerplate
 from .rules.page import MIN_BODY_LENGTH
 from .selectors import compile_selector, select_elements
+from .structured_body import complete_body
 from .text import text_length
 
 
@@ -61,6 +62,10 @@ def read_body(page: ParsedPage, header: Header) -> Body:
         unpruned = _unpruned_body(page, header, credits)
         removed["unpruned_body"] += bool(unpruned)  # the body was read again from the page as it came
         cleaned = unpruned or cleaned
+    declared = None if profile.body else complete_body(cleaned, page.meta.article_value("articleBody"))
+    if declared:
+        removed["declared_body"] += 1  # the JSON-LD articleBody replaced a fragment the markup showed
+        cleaned = clean_blocks(declared, title, credits, header.header_lines, header.link_texts) or cleaned
     text = "\n\n".join(block.text for block in cleaned)
     marked = header.marked_byline
     if header.search_marked_author:
