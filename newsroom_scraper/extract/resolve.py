@@ -75,7 +75,8 @@ def resolve_title(
 
     1. the site profile's title selector;
     2. a heading (h1, then h2, h3) that the <title>, og:title, twitter:title
-       or JSON-LD headline confirms, site names removed;
+       or JSON-LD headline confirms, site names removed, with the separators
+       that metadata title writes between the same words ("Kicker: Headline");
     3. the longest part of a metadata title the page shows as an element of its own;
     4. the page's only h1;
     5. a metadata title (og:title, twitter:title, JSON-LD headline, then <title>) without its site name.
