@@ -76,6 +76,23 @@ def test_is_person(name, person):
     assert is_person(name) is person
 
 
+SPLITS = [
+    # (a byline, the names it gives): NAME_SPLIT, NAME_LABEL, DESK_HANDLE
+    ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", ["Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"]),
+    ("Anna Berg och Erik Lind", ["Anna Berg", "Erik Lind"]),
+    ("Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+    ("Elena Muster (emu), Corina Gall (cog.)", ["Elena Muster", "Corina Gall"]),
+    ("Jane Doe (AP)", ["Jane Doe (AP)"]),  # an agency in capitals is a credit, kept for the attribution rules
+    ("Inger Ogden", ["Inger Ogden"]),  # not a conjunction inside a word
+    ("Bochum Redaktion", ["Bochum Redaktion"]),
+]
+
+
+@pytest.mark.parametrize("byline, names", SPLITS)
+def test_split_names(byline, names):
+    assert split_names(byline) == names
+
+
 def test_split_names_drops_labels_and_job_titles():
     assert split_names("Jane Doe and John Smith, Staff Writers") == ["Jane Doe", "John Smith"]
     assert split_names("By Ann Lee, Correspondent") == ["Ann Lee"]

@@ -26,7 +26,7 @@ COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
 
 def _clean_name(name: str) -> str:
-    name = squash(rules.NAME_LABEL.sub("", squash(name)))
+    name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name))))
     return rules.JOB_TITLE.sub("", name).strip(" ,;|:·•–—-")
 
 

@@ -125,8 +125,10 @@ AGENCIES = frozenset(
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                "byl", "citation_author")  # fmt: skip
-# Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华".
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|、|，|/)\s*", re.IGNORECASE)
+# Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华"; Scandinavian bylines write "og" / "och".
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|、|，|/)\s*", re.IGNORECASE)
+# A desk handle after a name, in lower case: "Elena Muster (emu)", "Corina Gall (cog.)".
+DESK_HANDLE = re.compile(r"\s*\([^\W\d_A-Z]{2,4}\.?\)\s*$")
 # Labels before names, removed: "Posted by", "Geschrieben von", "Par".
 NAME_LABEL = re.compile(
     r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"
