@@ -30,3 +30,7 @@ READING_LINES = 400
 FRAGMENT_SHARE = 0.6
 # ... and it is the same story when this share of its words is in the declared text.
 SAME_STORY_SHARE = 0.8
+# Where a page declares its summary; the line under the headline that repeats it is the standfirst.
+DESCRIPTION_META = ("description", "og:description", "twitter:description")
+# A summary is a sentence or two; shorter descriptions are labels ("News", a site slogan).
+MIN_STANDFIRST_CHARS = 40
