@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from lxml import html
 
-from newsroom_scraper.extract.byline import find_byline, is_person, split_names
+from newsroom_scraper.extract.byline import find_byline, is_person, metadata_agency, names_site, split_names
 from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_trailing_credit
+from newsroom_scraper.extract.structured import read_metadata
 
 DATELINES = [
     # (paragraph, agency credited, the story text left)
@@ -96,3 +98,40 @@ def test_split_names(byline, names):
 def test_split_names_drops_labels_and_job_titles():
     assert split_names("Jane Doe and John Smith, Staff Writers") == ["Jane Doe", "John Smith"]
     assert split_names("By Ann Lee, Correspondent") == ["Ann Lee"]
+
+
+SITE_AUTHORS = [
+    # (an author tag's value, whether it names the site hessenschau.de / VnExpress / @LBCI rather than a person)
+    ("mdr.de", True),
+    ("hessenschau.de, Frankfurt, Germany", True),
+    ("VnExpress", True),
+    ("LBCI", True),
+    ("Jane Doe", False),
+    ("Hessenschau Reporter Jane Doe", False),  # more than one word: not the site's name alone
+    ("J. R. Tolkien", False),
+]
+
+
+@pytest.mark.parametrize("value, site", SITE_AUTHORS)
+def test_names_site(value, site):
+    assert names_site(value, {"hessenschau", "vnexpress", "lbci"}) is site
+
+
+AGENCY_AUTHORS = [
+    # (the page's head, the agency the metadata names as author)
+    ('<meta property="article:author" content="AFP">', "AFP"),
+    (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Organization", '
+        '"name": "Reuters"}}</script>',
+        "Reuters",
+    ),  # fmt: skip
+    ('<meta property="article:author" content="NTB">', "NTB"),
+    ('<meta name="author" content="Jane Doe">', None),
+    ('<meta name="author" content="Apple Daily">', None),
+]
+
+
+@pytest.mark.parametrize("head, agency", AGENCY_AUTHORS)
+def test_metadata_agency(head, agency):
+    meta = read_metadata(html.fromstring(f"<html><head>{head}</head><body><p>Text</p></body></html>"))
+    assert metadata_agency(meta) == agency

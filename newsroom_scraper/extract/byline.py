@@ -125,17 +125,39 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     return found.replace("; ", " and ") if found else None
 
 
-def meta_names(meta: PageMetadata) -> list[str]:
-    """Names from author meta tags; URLs (Facebook profiles in article:author) and e-mails are not names."""
+def names_site(value: str, site: set[str] | frozenset[str]) -> bool:
+    """An author tag that names the site: its domain ("mdr.de, Frankfurt"), or one word that is one of
+    `site`, the keys of the site's names, host labels and handles ("VnExpress", "LBCI"). A personal blog's
+    author has a first and a last name, so the one-word rule leaves "Jane Doe" on janedoe.com alone."""
+    first = squash(value.split(",")[0])
+    if rules.SITE_DOMAIN.fullmatch(first):
+        return True
+    return " " not in first and comparable(first.lstrip("@")) in site
+
+
+def meta_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Names from author meta tags; URLs (Facebook profiles in article:author), e-mails and the site are not names."""
     names: list[str] = []
     for key in rules.AUTHOR_META:
         for value in meta.meta.get(key, ()):
-            if _organisation(value):
+            if _organisation(value) or names_site(value, site):
                 continue
             normalised = normalize_authors(None, value)
             if normalised:
                 names.extend(name.strip() for name in normalised.split(";") if name.strip())
     return names
+
+
+def metadata_agency(meta: PageMetadata) -> str | None:
+    """A news agency named as the article's author in its metadata ("AFP", a JSON-LD Organization "Reuters")."""
+    value = meta.article_value("author")
+    items = value if isinstance(value, list) else [value] if value else []
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    names += [value for key in rules.AUTHOR_META for value in meta.meta.get(key, ())]
+    for name in names:
+        if isinstance(name, str) and name.strip() and comparable(name) in rules.AGENCIES:
+            return squash(name)
+    return None
 
 
 def metadata_names(meta: PageMetadata) -> list[str]:

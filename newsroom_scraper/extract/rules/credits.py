@@ -115,7 +115,8 @@ JOB_TITLE = re.compile(
 AGENCIES = frozenset(
     """xinhua reuters afp ap associated press efe dpa ansa kyodo yonhap tass ria novosti interfax anadolu bernama
     antara pti ians upi sputnik agerpres mti ctk pap tanjug belga anp apa sda ats keystone-sda epa kna wam spa
-    mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire marketwired
+    ntb ritzau stt mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire
+    marketwired
     cna cns chinadaily 新华社 新華社 中新社 人民网 共同社 时事通信社 共同通信 時事通信 中央社 共同 時事""".split()
 )
 
@@ -129,6 +130,8 @@ AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sai
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|、|，|/)\s*", re.IGNORECASE)
 # A desk handle after a name, in lower case: "Elena Muster (emu)", "Corina Gall (cog.)".
 DESK_HANDLE = re.compile(r"\s*\([^\W\d_A-Z]{2,4}\.?\)\s*$")
+# An author tag holding the site's domain ("mdr.de", "hessenschau.de, Frankfurt, Germany") names the site, not a person.
+SITE_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.IGNORECASE)
 # Labels before names, removed: "Posted by", "Geschrieben von", "Par".
 NAME_LABEL = re.compile(
     r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"
