@@ -17,6 +17,12 @@ from newsroom_scraper.extract.title import as_written
             "Ausschuss zur Flut: Zwei Rücktritte",
         ),
         ("Nationale DemoDer 9. Juli naht", ["Nationale Demo / Der 9. Juli naht"], "Nationale Demo / Der 9. Juli naht"),
+        # The form that lost the fewest marks wins, whichever metadata title comes first.
+        (
+            "Nationale DemoDer 9. Juli naht",
+            ["Nationale Demo Der 9. Juli naht - Example News", "Nationale Demo / Der 9. Juli naht"],
+            "Nationale Demo / Der 9. Juli naht",
+        ),
         ("पुलिस ने पकड़ा:दो दिनों", ["पुलिस ने पकड़ा: दो दिनों"], "पुलिस ने पकड़ा: दो दिनों"),
         # A site name after the headline is stripped before comparing.
         ("Kicker Headline here", ["Kicker: Headline here | Example News"], "Kicker: Headline here"),

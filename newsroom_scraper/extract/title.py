@@ -94,13 +94,13 @@ def as_written(heading: str, candidates: list[str], names: set[str]) -> str:
     is a cut site name); quotes changed for others are left alone.
     """
     key = _key(heading)
-    marks = len(NON_WORD.findall(heading))
+    written, marks = heading, len(NON_WORD.findall(heading))
     for candidate in candidates:
         for form in (candidate, strip_site_name(candidate, names)):
             same_ends = form[:1] == heading[:1] and form[-1:] == heading[-1:]
             if same_ends and _key(form) == key and len(NON_WORD.findall(form)) > marks:
-                return form
-    return heading
+                written, marks = form, len(NON_WORD.findall(form))  # the form that lost the fewest marks
+    return written
 
 
 def find_title(
