@@ -43,10 +43,15 @@ def test_the_deck_that_repeats_the_description_opens_the_body():
     assert "Civic affairs" not in "\n".join(paragraphs)
 
 
+def test_a_deck_the_extractor_keeps_is_not_dropped_as_header():
+    # The description differs, but the deck under the headline is still the body's first paragraph.
+    paragraphs = body_of(page("A different summary of the story written only for search engines.", DECK))
+    assert paragraphs == [DECK, *STORY]
+
+
 @pytest.mark.parametrize(
     ("description", "deck"),
     [
-        ("A different summary of the story written only for search engines and link previews.", DECK),
         ("Rain pits", "Rain pits"),  # too short to be a summary: a label
         (DECK, None),  # the page declares a summary but does not show it
     ],

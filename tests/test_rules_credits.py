@@ -52,6 +52,9 @@ BYLINES = [
     ("Von Max Mustermann", "Max Mustermann"),
     ("发布时间：2013-06-27  作者：王明  摄影：李华", "王明"),
     ("Bystanders watched the ship leave the harbour.", None),
+    ("Ayşe Demir | 27.06.2013", "Ayşe Demir"),  # NAME_DATE_LINE: a name without "By", then the date
+    ("World News | March 5, 2024", None),  # a section label, not a person
+    ("Jane Doe | Science", None),  # no date after the bar
     ("March 5, 2024", None),
 ]
 
@@ -59,6 +62,11 @@ BYLINES = [
 @pytest.mark.parametrize("line, byline", BYLINES)
 def test_find_byline(line, byline):
     assert find_byline(["Council approves harbour plan", line], 0) == byline
+
+
+def test_an_unlabelled_name_with_the_date_on_the_next_line():
+    lines = ["Council approves harbour plan", "Ayşe Demir |", "05.04.2025 - Updated: 05.04.2025"]
+    assert find_byline(lines, 0) == "Ayşe Demir"
 
 
 NAMES = [

@@ -17,6 +17,7 @@ from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .classnames import has_class_word
+from .datetext import find_date_strings
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
@@ -76,11 +77,26 @@ def jsonld_authors(meta: PageMetadata) -> list[str]:
     return names
 
 
+def _unlabelled_name(text: str) -> bool:
+    """A name standing without "By": a person's, of a few capitalised words ("Ayşe Demir", not "World News")."""
+    words = text.split()
+    if not rules.MIN_UNLABELLED_NAME_WORDS <= len(words) <= rules.MAX_UNLABELLED_NAME_WORDS:
+        return False
+    return all(word[:1].isupper() for word in words) and is_person(text)
+
+
+def _opens_with_date(text: str) -> bool:
+    found = find_date_strings(text)
+    return bool(found) and text.lstrip().startswith(found[0])
+
+
 def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024")."""
     if headline_index is None:
         return None
-    for line in lines[max(0, headline_index - rules.BYLINE_LINES_BEFORE) : headline_index + rules.BYLINE_LINES_AFTER]:
+    start = max(0, headline_index - rules.BYLINE_LINES_BEFORE)
+    for index in range(start, min(len(lines), headline_index + rules.BYLINE_LINES_AFTER)):
+        line = lines[index]
         inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
         if inline:
             return inline.group("names")
@@ -89,6 +105,11 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
             names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
             names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
             return _clean_name(names) or None
+        unlabelled = rules.NAME_DATE_LINE.match(line)
+        if unlabelled and _unlabelled_name(unlabelled.group("names")):
+            after = unlabelled.group("date").strip() or (lines[index + 1] if index + 1 < len(lines) else "")
+            if _opens_with_date(after):
+                return squash(unlabelled.group("names"))
     return None
 
 

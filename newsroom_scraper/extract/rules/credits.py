@@ -87,6 +87,11 @@ BYLINE = re.compile(
 CJK_BYLINE = re.compile(
     r"(?:作者|记者|記者|撰文|文)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)"
 )
+# A byline without a label: a name, a bar and the date ("Ayşe Demir | 27.06.2013", or the date on the next
+# line); the name must be a person's of 2 to 4 capitalised words, what follows the bar must open with a date.
+NAME_DATE_LINE = re.compile(r"^\s*(?P<names>[^\W\d_][^|\d]{2,58}?)\s*\|\s*(?P<date>[^|]*)$")
+MIN_UNLABELLED_NAME_WORDS = 2
+MAX_UNLABELLED_NAME_WORDS = 4
 # Words that make a byline name not a person ("Staff Writers", "Press Office").
 NOT_AUTHOR_WORDS = frozenset(
     {
