@@ -240,8 +240,11 @@ def is_link_list(text: str, link_texts: set[str] | frozenset[str]) -> bool:
     if len(items) < paragraphs.MIN_LINK_LIST_ITEMS:
         return False
     share = paragraphs.LINKED_ITEM_SHARE
+    shortest = min(len(item) for item in items) * share
+    longest = max(len(item) for item in items)
+    candidates = [link for link in link_texts if shortest <= len(link) <= longest]  # the links an item may hold
     return all(
-        item in link_texts or any(len(link) >= share * len(item) and link in item for link in link_texts)
+        item in link_texts or any(len(link) >= share * len(item) and link in item for link in candidates)
         for item in items
     )
 
@@ -250,18 +253,18 @@ def drop_repeats(blocks: list[Block]) -> list[Block]:
     """The text once: a paragraph repeated (a summary box shown twice, for mobile and desktop), or one
     long block that is the following paragraphs run together (a teaser or hidden copy of the story)."""
     seen: set[str] = set()
-    unique = []
+    unique: list[tuple[Block, str]] = []
     for block in blocks:
         key = comparable(block.text)
         if len(key) >= paragraphs.MIN_REPEATED_CHARS and key in seen:
             continue
         seen.add(key)
-        unique.append(block)
-    keys = [comparable(block.text) for block in unique]
+        unique.append((block, key))
+    keys = [key for _, key in unique]
     return [
         block
-        for index, block in enumerate(unique)
-        if len(keys[index]) < paragraphs.MIN_RUN_TOGETHER_CHARS or keys[index] not in "".join(keys[index + 1 :])
+        for index, (block, key) in enumerate(unique)
+        if len(key) < paragraphs.MIN_RUN_TOGETHER_CHARS or key not in "".join(keys[index + 1 :])
     ]
 
 

@@ -113,14 +113,16 @@ def headline_index(lines: list[str], title: str | None, links: set[str] | frozen
     if not title:
         return None
     key = comparable(title)
-    same = [
-        index
-        for index, line in enumerate(lines)
+    first = None
+    for index, line in enumerate(lines):
         # The breadcrumb often ends with the headline: the line before it then ends in "›" or ">".
-        if comparable(line) == key and not (index > 0 and lines[index - 1].rstrip()[-1:] in rules.CRUMB_ENDS)
-    ]
-    if same:
-        return next((index for index in same if not _among_links(lines, index, links)), same[0])
+        after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in rules.CRUMB_ENDS
+        if comparable(line) == key and not after_crumb:
+            if not _among_links(lines, index, links):
+                return index
+            first = index if first is None else first
+    if first is not None:
+        return first
     for index, line in enumerate(lines):
         line_key = comparable(line)
         if len(line_key) >= rules.MIN_HEADLINE_PREFIX and (key.startswith(line_key) or line_key.startswith(key)):

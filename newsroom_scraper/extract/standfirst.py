@@ -31,7 +31,7 @@ def with_standfirst(
     if headline_index is None or not blocks:
         return blocks
     descriptions = declared_descriptions(meta)
-    if not descriptions or any(comparable(block.text) in descriptions for block in blocks):
+    if not descriptions:
         return blocks
     first = comparable(blocks[0].text)
     for line in lines[headline_index + 1 :]:
@@ -39,5 +39,7 @@ def with_standfirst(
         if key and (key == first or first.startswith(key) and len(key) > MIN_STANDFIRST_CHARS):
             return blocks  # the story starts before any line repeats the description
         if key in descriptions:
+            if any(comparable(block.text) in descriptions for block in blocks):
+                return blocks  # the body has it already, further down
             return [Block("p", line), *blocks]
     return blocks
