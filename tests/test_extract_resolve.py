@@ -9,7 +9,7 @@ import pytest
 
 from newsroom_scraper.extract import Listed, NotAnArticle, SiteProfile, Source, extract_article, extract_fields
 from newsroom_scraper.extract.article import parse_page
-from newsroom_scraper.extract.header import read_header
+from newsroom_scraper.extract.header import headline_index, read_header
 from newsroom_scraper.extract.mainbody import read_body
 from newsroom_scraper.extract.page import TreeEdit, TreeEditOrderError
 
@@ -94,3 +94,10 @@ def test_tree_edits_happen_in_one_order():
         page.edit(TreeEdit.PRUNE_BOILERPLATE)
     with pytest.raises(RuntimeError, match="intact tree"):
         read_header(page)
+
+
+def test_the_headline_line_is_not_its_teaser_in_a_list_of_latest_news():
+    lines = ["Latest", "Storm closes the port", TITLE, "Flood plan approved", "Politics", TITLE, "By Jane Doe"]
+    links = frozenset({"Latest", "Storm closes the port", TITLE, "Flood plan approved", "Politics"})
+    assert headline_index(lines, TITLE, links) == 5
+    assert headline_index(lines, TITLE) == 2

@@ -32,6 +32,8 @@ HEADER_LINES = [
     ("Published: 5 March 2024 Updated: 6 March 2024", "2024-03-05", "2024-03-06"),
     ("发布时间：2013-06-27 10:35", "2013-06-27T10:35:00", None),
     ("Updated March 6, 2024", None, "2024-03-06"),
+    ("Do 25.04.24 | 14:07 Uhr | Von Eva Muster", "2024-04-25", None),  # dotted, two-digit year: day first
+    ("Version 1.2.3 released", None, None),  # three numbers, not a date
     ("The meeting on 5 February 2020 decided to raise the sea wall by eighty centimetres over four years.", None, None),
 ]
 

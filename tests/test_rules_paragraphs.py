@@ -18,6 +18,8 @@ STORY = (
     "storm surges that damaged homes and businesses along the waterfront."
 )
 
+SECOND = "Construction starts in spring, and the first section of the new sea wall should be finished by 2027."
+
 ROWS = [
     ("[Editor: Li Hua]", "editor_tag"),
     ("（责任编辑：王明）", "editor_tag"),
@@ -71,11 +73,13 @@ def test_every_rule_has_a_row_that_fires():
 
 
 def test_the_cleaning_counts_paragraphs_by_the_rule_that_dropped_them():
-    blocks = [Block("p", text) for text in ("Advertisement", STORY, "Read more", "Related stories", STORY)]
+    texts = ("Advertisement", STORY, "Read more", "Related stories", STORY, SECOND)
+    blocks = [Block("p", text) for text in texts]
     removed: Counter = Counter()
     kept = clean_blocks(blocks, "A headline", Credits(), set(), removed=removed)
-    assert [block.text for block in kept] == [STORY, STORY]
+    assert [block.text for block in kept] == [STORY, SECOND]
     assert {name: count for name, count in removed.items() if count} == {
+        "repeats": 1,
         "ad_line": 1,
         "more_link": 1,
         "related_heading": 1,

@@ -79,12 +79,43 @@ class PieceScore:
         }
 
 
+class UnusableSet(Exception):
+    """A set that cannot be scored (no listing, no page found, a listing that is not JSON); the message says which."""
+
+
+def page_path(directory: Path, name: str) -> Path:
+    path = Path(directory) / "pages" / f"{name}.gz"
+    return path if path.exists() else Path(directory) / "pages" / name
+
+
 def read_page(directory: Path, name: str) -> bytes:
-    path = directory / "pages" / f"{name}.gz"
-    if not path.exists():
-        path = directory / "pages" / name
-    data = path.read_bytes()
+    data = page_path(directory, name).read_bytes()
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def read_json(path: Path):
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise UnusableSet(f"{path} is not JSON: {error}") from None
+
+
+def listed_pages(directory: Path, listings: list[Path], limit: int | None) -> dict[str, dict]:
+    """URL -> entry from the set's listing files, for the entries whose page is there (at most `limit`).
+
+    UnusableSet when no listing file exists or none of its pages does: a wrong
+    directory must not score as a set of zeros.
+    """
+    if not listings:
+        raise UnusableSet(f"no evaluation listing in {directory}")
+    entries: dict[str, dict] = {}
+    for listing in listings:
+        for url, entry in read_json(listing).items():
+            if page_path(directory, entry["file"]).is_file() and (limit is None or len(entries) < limit):
+                entries[url] = entry
+    if not entries:
+        raise UnusableSet(f"none of the pages listed in {directory} is under {Path(directory) / 'pages'}")
+    return entries
 
 
 def our_fields(html: bytes, url: str) -> dict:
@@ -106,14 +137,13 @@ class CorpusResult:
 
 
 def evaluate_trafilatura_set(directory: Path, limit: int | None = None) -> CorpusResult:
-    data = json.loads((directory / "evaldata.json").read_text("utf-8"))
+    listing = Path(directory) / "evaldata.json"
+    data = listed_pages(directory, [listing] if listing.is_file() else [], limit)
     result = CorpusResult()
     first_url, first = next(iter(data.items()))
     our_fields(read_page(directory, first["file"]), first_url)  # load models and caches outside the timing
     baseline_fields(read_page(directory, first["file"]), first_url)
-    for index, (url, expected) in enumerate(data.items()):
-        if limit is not None and index >= limit:
-            break
+    for url, expected in data.items():
         html = read_page(directory, expected["file"])
         for score, function in ((result.ours, our_fields), (result.baseline, baseline_fields)):
             start = time.perf_counter()
@@ -129,14 +159,10 @@ def evaluate_htmldate_set(directory: Path, limit: int | None = None) -> dict:
     """Date accuracy of our extraction, trafilatura's metadata and htmldate itself, on the same pages."""
     import htmldate
 
-    expected: dict = {}
-    for path in sorted(directory.glob("eval_*.json")):
-        expected.update(json.loads(path.read_text("utf-8")))
+    expected = listed_pages(directory, sorted(Path(directory).glob("eval_*.json")), limit)
     counts = {"ours": 0, "trafilatura": 0, "htmldate": 0}
     total = 0
-    for index, (url, entry) in enumerate(expected.items()):
-        if limit is not None and index >= limit:
-            break
+    for url, entry in expected.items():
         html = read_page(directory, entry["file"])
         total += 1
         counts["ours"] += (our_fields(html, url).get("date") or "")[:10] == entry["date"]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..extract import NotAnArticle, extract_article
 from .baseline import baseline_fields
+from .corpora import UnusableSet
 from .scoring import Overlap, name_set, ratio, same_text
 
 FIELDS = ("title", "date", "attribution", "authors", "section")
@@ -125,6 +126,10 @@ def score_system(name: str, function, pages: list[GoldPage], warm_up: bool = Tru
 def evaluate_gold(directory: Path) -> tuple[SystemScore, SystemScore]:
     """(ours, trafilatura) over the gold pages in `directory`."""
     pages = load_gold_pages(directory)
+    if not pages:
+        raise UnusableSet(
+            f"no gold pages (NAME.html with NAME.json) in {directory}: run it in the repository or give --pages DIR"
+        )
     ours = score_system("newsroom_scraper", our_record, pages)
     baseline = score_system("trafilatura", lambda page: baseline_fields(page.html, page.url), pages)
     return ours, baseline

@@ -1,20 +1,25 @@
 """Scores shared by every evaluation: token precision/recall, name and text comparisons.
 
-Body tokens are words, except that each CJK character is a token of its own
-(Chinese and Japanese have no spaces, and a character is the unit readers and
-the usual metrics use).
+Body tokens are lowercased runs of word characters, except that each CJK
+character is a token of its own (Chinese and Japanese have no spaces, and a
+character is the unit readers and the usual metrics use).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from ..extract.text import normalise_text
 
-TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+", re.UNICODE)
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# A CJK character alone, or a run of word characters that are not CJK.
+TOKEN = re.compile(rf"[{CJK_RANGES}]|[^\W{CJK_RANGES}]+", re.UNICODE)
 NAME_SPLIT = re.compile(r"\s*(?:;|,|\band\b|\bund\b|\bet\b|&)\s*", re.IGNORECASE)
+# Invisible characters a title may carry in one source and not in another: soft hyphen, zero-width ones, BOM.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def tokens(text: str) -> Counter:
@@ -23,7 +28,7 @@ def tokens(text: str) -> Counter:
 
 @dataclass(slots=True)
 class Overlap:
-    """Token counts of one comparison; add them up over pages before dividing."""
+    """Token counts of one comparison; add them up over pages before dividing, or read one page's scores."""
 
     true_positive: int = 0
     extracted: int = 0
@@ -53,9 +58,15 @@ def same_text(a: str | None, b: str | None) -> bool:
     return normalise_text(a or "") == normalise_text(b or "")
 
 
-def name_set(value) -> frozenset[str]:
+def folded(text: str | None) -> str:
+    """A title as compared across sources: NFKC, no invisible characters, single spaces, case folded."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return " ".join(text.split()).casefold()
+
+
+def name_set(value, split: re.Pattern = NAME_SPLIT) -> frozenset[str]:
     """Author names as a set, from a list or a joined string ("A und B", "A; B")."""
-    items = value if isinstance(value, (list, tuple)) else NAME_SPLIT.split(value or "")
+    items = value if isinstance(value, (list, tuple)) else split.split(value or "")
     return frozenset(" ".join(str(name).split()).lower() for name in items if name and str(name).strip())
 
 

@@ -17,6 +17,7 @@ from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .classnames import has_class_word
+from .datetext import find_date_strings
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
@@ -26,7 +27,7 @@ COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
 
 def _clean_name(name: str) -> str:
-    name = squash(rules.NAME_LABEL.sub("", squash(name)))
+    name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name))))
     return rules.JOB_TITLE.sub("", name).strip(" ,;|:·•–—-")
 
 
@@ -76,11 +77,26 @@ def jsonld_authors(meta: PageMetadata) -> list[str]:
     return names
 
 
+def _unlabelled_name(text: str) -> bool:
+    """A name standing without "By": a person's, of a few capitalised words ("Ayşe Demir", not "World News")."""
+    words = text.split()
+    if not rules.MIN_UNLABELLED_NAME_WORDS <= len(words) <= rules.MAX_UNLABELLED_NAME_WORDS:
+        return False
+    return all(word[:1].isupper() for word in words) and is_person(text)
+
+
+def _opens_with_date(text: str) -> bool:
+    found = find_date_strings(text)
+    return bool(found) and text.lstrip().startswith(found[0])
+
+
 def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024")."""
     if headline_index is None:
         return None
-    for line in lines[max(0, headline_index - rules.BYLINE_LINES_BEFORE) : headline_index + rules.BYLINE_LINES_AFTER]:
+    start = max(0, headline_index - rules.BYLINE_LINES_BEFORE)
+    for index in range(start, min(len(lines), headline_index + rules.BYLINE_LINES_AFTER)):
+        line = lines[index]
         inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
         if inline:
             return inline.group("names")
@@ -89,6 +105,11 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
             names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
             names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
             return _clean_name(names) or None
+        unlabelled = rules.NAME_DATE_LINE.match(line)
+        if unlabelled and _unlabelled_name(unlabelled.group("names")):
+            after = unlabelled.group("date").strip() or (lines[index + 1] if index + 1 < len(lines) else "")
+            if _opens_with_date(after):
+                return squash(unlabelled.group("names"))
     return None
 
 
@@ -125,17 +146,39 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     return found.replace("; ", " and ") if found else None
 
 
-def meta_names(meta: PageMetadata) -> list[str]:
-    """Names from author meta tags; URLs (Facebook profiles in article:author) and e-mails are not names."""
+def names_site(value: str, site: set[str] | frozenset[str]) -> bool:
+    """An author tag that names the site: its domain ("mdr.de, Frankfurt"), or one word that is one of
+    `site`, the keys of the site's names, host labels and handles ("VnExpress", "LBCI"). A personal blog's
+    author has a first and a last name, so the one-word rule leaves "Jane Doe" on janedoe.com alone."""
+    first = squash(value.split(",")[0])
+    if rules.SITE_DOMAIN.fullmatch(first):
+        return True
+    return " " not in first and comparable(first.lstrip("@")) in site
+
+
+def meta_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Names from author meta tags; URLs (Facebook profiles in article:author), e-mails and the site are not names."""
     names: list[str] = []
     for key in rules.AUTHOR_META:
         for value in meta.meta.get(key, ()):
-            if _organisation(value):
+            if _organisation(value) or names_site(value, site):
                 continue
             normalised = normalize_authors(None, value)
             if normalised:
                 names.extend(name.strip() for name in normalised.split(";") if name.strip())
     return names
+
+
+def metadata_agency(meta: PageMetadata) -> str | None:
+    """A news agency named as the article's author in its metadata ("AFP", a JSON-LD Organization "Reuters")."""
+    value = meta.article_value("author")
+    items = value if isinstance(value, list) else [value] if value else []
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    names += [value for key in rules.AUTHOR_META for value in meta.meta.get(key, ())]
+    for name in names:
+        if isinstance(name, str) and name.strip() and comparable(name) in rules.AGENCIES:
+            return squash(name)
+    return None
 
 
 def metadata_names(meta: PageMetadata) -> list[str]:

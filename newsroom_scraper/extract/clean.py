@@ -141,6 +141,21 @@ def _tail_start(blocks: list[Block]) -> int | None:
     for index, block in enumerate(blocks):
         if index >= earliest and paragraphs.TAIL_PARAGRAPH.match(block.text):
             return index
+    return _appeal_start(blocks)
+
+
+def _appeal_start(blocks: list[Block]) -> int | None:
+    """Where a closing support appeal begins, with the short label heading it ("Links lesen, Rechts bekämpfen").
+
+    Only the last paragraphs close an article: an appeal earlier on (an NGO's
+    petition, a list of tips) is the page's own text.
+    """
+    start = max(paragraphs.TAIL_MIN_POSITION, len(blocks) - paragraphs.APPEAL_LAST_BLOCKS)
+    for index in range(start, len(blocks)):
+        if blocks[index].kind != "list" and boilerplate.SUPPORT_APPEAL.search(blocks[index].text):
+            label = blocks[index - 1].text
+            short = len(label) <= paragraphs.MAX_APPEAL_LABEL_CHARS and label[-1:] not in '.!?:;"”'
+            return index - 1 if short else index
     return None
 
 
@@ -181,6 +196,7 @@ def clean_blocks(
         kept = kept[:tail]
     stages = (
         ("contact_run", _drop_contact_run),
+        ("repeats", drop_repeats),
         ("closing_date", lambda blocks: _drop_closing_date(blocks, credits)),
         ("edges", _drop_edges),
         ("before_dateline", lambda blocks: _strip_dateline(blocks, credits)),
@@ -209,11 +225,47 @@ def _not_body(kind: str, text: str, credits: Credits, link_texts: set[str] | fro
             return noise
         if len(text) > paragraphs.MIN_LINK_LINE and text in link_texts:
             return "link_line"
+    elif is_link_list(text, link_texts):
+        return "link_list"
     credit = rules.CREDIT_LINE.match(text)
     if credit and _agency_name(credit.group("name")):
         credits.credit_agency(credit.group("name").strip(), Source.CREDIT)
         return "credit_line"
     return None
+
+
+def is_link_list(text: str, link_texts: set[str] | frozenset[str]) -> bool:
+    """A list whose every item is mostly the text of a link on the page: headlines of other stories."""
+    items = [line.lstrip("- ").strip() for line in text.splitlines() if line.strip()]
+    if len(items) < paragraphs.MIN_LINK_LIST_ITEMS:
+        return False
+    share = paragraphs.LINKED_ITEM_SHARE
+    shortest = min(len(item) for item in items) * share
+    longest = max(len(item) for item in items)
+    candidates = [link for link in link_texts if shortest <= len(link) <= longest]  # the links an item may hold
+    return all(
+        item in link_texts or any(len(link) >= share * len(item) and link in item for link in candidates)
+        for item in items
+    )
+
+
+def drop_repeats(blocks: list[Block]) -> list[Block]:
+    """The text once: a paragraph repeated (a summary box shown twice, for mobile and desktop), or one
+    long block that is the following paragraphs run together (a teaser or hidden copy of the story)."""
+    seen: set[str] = set()
+    unique: list[tuple[Block, str]] = []
+    for block in blocks:
+        key = comparable(block.text)
+        if len(key) >= paragraphs.MIN_REPEATED_CHARS and key in seen:
+            continue
+        seen.add(key)
+        unique.append((block, key))
+    keys = [key for _, key in unique]
+    return [
+        block
+        for index, (block, key) in enumerate(unique)
+        if len(key) < paragraphs.MIN_RUN_TOGETHER_CHARS or key not in "".join(keys[index + 1 :])
+    ]
 
 
 def _drop_edges(blocks: list[Block]) -> list[Block]:

@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 
 import dateparser
 
+from .rules.dates import DOTTED_SHORT_DATE
 from .text import squash
 
 MONTH_WORD = r"[^\W\d_]{3,12}\.?"
@@ -25,6 +26,8 @@ TIME = (
 DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
     re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}" + TIME),
+    # "25.04.24": day, month and a two-digit year, with dots only (a slash form could be month first).
+    re.compile(r"(?<![\d.])" + DOTTED_SHORT_DATE + TIME),
     re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?" + MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}" + TIME),
     re.compile(MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}" + TIME),
     re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"),
@@ -167,6 +170,8 @@ def parse_text(text: str, language: str | None, now: datetime, date_order: str |
     offset = TZ_OFFSETS.get(zone.group(1)) if zone else None
     if zone and offset:
         text = text[: zone.start()].strip()
+    if re.match(DOTTED_SHORT_DATE, text):
+        date_order = "DMY"
     fast = _fast_parse(text, language, date_order)
     if fast is not None:
         moment, with_time = fast

@@ -56,11 +56,12 @@ def read_header(page: ParsedPage) -> Header:
         raise RuntimeError(f"the header is read from the intact tree, not after {page.last_edit.name}")
     tree, meta, lines = page.tree, page.meta, page.lines
     title, headline = resolve.resolve_title(page, *find_title(tree, meta, page.url))
-    index = headline_index(lines, title.value)
+    all_links = page_link_texts(tree)
+    index = headline_index(lines, title.value, all_links)
     declared = declared_language(tree, meta, page.content_language)
     reading = resolve.profile_language(page) or language_of(" ".join(lines[: rules.READING_LINES]), declared)
     section, crumbs, section_source = find_section(tree, meta, title.value)
-    links = frozenset(page_link_texts(tree) - {title.value})
+    links = frozenset(all_links - {title.value})
     declared_article = declares_article(meta)
     dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)
     byline = find_byline(lines, index)
@@ -103,16 +104,25 @@ def _source_line(lines: list[str], index: int | None) -> Resolved[str | None]:
     return Resolved(found, Source.CLOSING) if found else NOTHING
 
 
-def headline_index(lines: list[str], title: str | None) -> int | None:
-    """The line of the page that is the headline: the same text, else one that starts the other."""
+def headline_index(lines: list[str], title: str | None, links: set[str] | frozenset[str] = frozenset()) -> int | None:
+    """The line of the page that is the headline: the same text, else one that starts the other.
+
+    The same text between two link texts is the story's own teaser in a list
+    of latest news above the article; the headline is a later occurrence.
+    """
     if not title:
         return None
     key = comparable(title)
+    first = None
     for index, line in enumerate(lines):
         # The breadcrumb often ends with the headline: the line before it then ends in "›" or ">".
         after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in rules.CRUMB_ENDS
         if comparable(line) == key and not after_crumb:
-            return index
+            if not _among_links(lines, index, links):
+                return index
+            first = index if first is None else first
+    if first is not None:
+        return first
     for index, line in enumerate(lines):
         line_key = comparable(line)
         if len(line_key) >= rules.MIN_HEADLINE_PREFIX and (key.startswith(line_key) or line_key.startswith(key)):
@@ -120,8 +130,12 @@ def headline_index(lines: list[str], title: str | None) -> int | None:
     return None
 
 
+def _among_links(lines: list[str], index: int, links: set[str] | frozenset[str]) -> bool:
+    return 0 < index < len(lines) - 1 and lines[index - 1] in links and lines[index + 1] in links
+
+
 def header_zone(lines: list[str], index: int | None, date_lines: set[str], byline: str | None) -> set[str]:
-    """Lines from the headline down to its last date or byline line: deck, byline, date, reading time.
+    """Lines from the headline down to its last date or byline line: byline, date, labels, reading time.
 
     They are the article's header, not its body, even when trafilatura keeps them.
     """
@@ -136,7 +150,8 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
     if len(unmarked) > rules.MAX_DECK_LINES or any(len(line) > rules.MAX_DECK_CHARS for line in unmarked):
         # Paragraphs stand before the date line: it closes the story, it does not head it.
         return {window[i] for i in marks} | date_lines
-    return set(zone) | date_lines
+    # The deck (a longer unmarked line) is the standfirst: the body's first paragraph, not header.
+    return (set(zone) - set(unmarked)) | date_lines
 
 
 def declares_article(meta: PageMetadata) -> bool:

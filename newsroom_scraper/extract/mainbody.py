@@ -2,7 +2,8 @@
 
 On the tree the header phase left: remove the <head>, keep a profile's body
 elements, prune the boilerplate, reshape the layout, let trafilatura choose
-the main content, clean its paragraphs (collecting credits). Each tree edit
+the main content, clean its paragraphs (collecting credits); complete a
+fragment from the JSON-LD articleBody and put the standfirst first. Each tree edit
 names its step (page.TreeEdit), in the one order they may happen. When
 pruning left too little, trafilatura reads the page as it came instead.
 """
@@ -24,6 +25,8 @@ from .parse import parse_html
 from .prune import prune_boilerplate
 from .rules.page import MIN_BODY_LENGTH
 from .selectors import compile_selector, select_elements
+from .standfirst import with_standfirst
+from .structured_body import complete_body
 from .text import text_length
 
 
@@ -61,6 +64,11 @@ def read_body(page: ParsedPage, header: Header) -> Body:
         unpruned = _unpruned_body(page, header, credits)
         removed["unpruned_body"] += bool(unpruned)  # the body was read again from the page as it came
         cleaned = unpruned or cleaned
+    declared = None if profile.body else complete_body(cleaned, page.meta.article_value("articleBody"))
+    if declared:
+        removed["declared_body"] += 1  # the JSON-LD articleBody replaced a fragment the markup showed
+        cleaned = clean_blocks(declared, title, credits, header.header_lines, header.link_texts) or cleaned
+    cleaned = with_standfirst(cleaned, page.lines, header.headline_index, page.meta)
     text = "\n\n".join(block.text for block in cleaned)
     marked = header.marked_byline
     if header.search_marked_author:

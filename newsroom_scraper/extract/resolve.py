@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from .byline import display_name, is_person, jsonld_authors, meta_names, split_names
+from .byline import display_name, is_person, jsonld_authors, meta_names, metadata_agency, split_names
 from .dates import most_precise, page_date
 from .datetext import parse_closing_date, parse_iso
 from .evidence import NOTHING, Resolved, Source
 from .language import language_of
 from .page import ParsedPage
 from .selectors import select_text
+from .text import comparable
+from .title import site_names
 
 if TYPE_CHECKING:
     from .header import Header
@@ -75,7 +77,8 @@ def resolve_title(
 
     1. the site profile's title selector;
     2. a heading (h1, then h2, h3) that the <title>, og:title, twitter:title
-       or JSON-LD headline confirms, site names removed;
+       or JSON-LD headline confirms, site names removed, with the separators
+       that metadata title writes between the same words ("Kicker: Headline");
     3. the longest part of a metadata title the page shows as an element of its own;
     4. the page's only h1;
     5. a metadata title (og:title, twitter:title, JSON-LD headline, then <title>) without its site name.
@@ -156,7 +159,8 @@ def resolve_attribution(page: ParsedPage, header: Header, body: Body, authors: R
     5. the agency of a wire dateline or of a trailing credit ("(Xinhua)"), whichever the cleaning met first;
     6. the visible byline, without "By";
     7. the byline marked up in the page, when it names someone;
-    8. the authors, joined ("A, B and C").
+    8. a news agency the metadata names as the author (article:author "AFP", a JSON-LD Organization "Reuters");
+    9. the authors, joined ("A, B and C").
     """
     credits = body.credits
     if header.profile_attribution:
@@ -171,6 +175,9 @@ def resolve_attribution(page: ParsedPage, header: Header, body: Body, authors: R
         return Resolved(header.byline, Source.BYLINE)
     if body.marked_byline:
         return Resolved(body.marked_byline, Source.MARKUP)
+    agency = metadata_agency(page.meta)
+    if agency:
+        return Resolved(agency, Source.META)
     names = authors.value
     if names:
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -183,7 +190,7 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
 
     1. (a site profile has no authors selector);
     2. the article's JSON-LD author;
-    3. author meta tags (author, article:author, DC.creator ...);
+    3. author meta tags (author, article:author, DC.creator ...), but not one naming the site ("mdr.de");
     4. the visible byline;
     5. the byline marked up in the page;
     then reporters named in the body's credits ("(Reporting by ...)", a Chinese dateline's 记者) are added.
@@ -191,7 +198,7 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
     meta, byline, marked = page.meta, header.byline, body.marked_byline
     steps = (
         (Source.JSONLD, lambda: jsonld_authors(meta)),
-        (Source.META, lambda: meta_names(meta)),
+        (Source.META, lambda: meta_names(meta, site_keys(page))),
         (Source.BYLINE, lambda: split_names(byline) if byline else []),
         (Source.MARKUP, lambda: split_names(marked) if marked else []),
     )
@@ -207,6 +214,12 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
             authors.append(display_name(name))
             source = source or Source.BODY
     return Resolved(authors, source)
+
+
+def site_keys(page: ParsedPage) -> set[str]:
+    """Keys of what the site calls itself (title.site_names) and of the page's Twitter handles."""
+    handles = [*page.meta.meta.get("twitter:site", ()), *page.meta.meta.get("twitter:creator", ())]
+    return site_names(page.meta, page.url) | {comparable(handle.lstrip("@")) for handle in handles}
 
 
 def resolve_section(page: ParsedPage, header: Header, body: Body) -> Resolved[str | None]:

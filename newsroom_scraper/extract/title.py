@@ -82,6 +82,28 @@ def _matches(heading: str, candidate: str, names: set[str]) -> bool:
     return len(c) > 20 and h.startswith(c.rstrip("."))
 
 
+NON_WORD = re.compile(r"\W")
+
+
+def as_written(heading: str, candidates: list[str], names: set[str]) -> str:
+    """The heading with the separators its metadata title writes and its markup lost.
+
+    A kicker and a headline in sibling elements read "Kicker Headline" or
+    "KickerHeadline" from the markup, while the metadata title, of the same
+    words, writes "Kicker: Headline". The metadata's form wins when it has the
+    same words and more separators between them (not around them: "Headline |"
+    is a cut site name); quotes changed for others are left alone.
+    """
+    key = _key(heading)
+    written, marks = heading, len(NON_WORD.findall(heading))
+    for candidate in candidates:
+        for form in (candidate, strip_site_name(candidate, names)):
+            same_ends = form[:1] == heading[:1] and form[-1:] == heading[-1:]
+            if same_ends and _key(form) == key and len(NON_WORD.findall(form)) > marks:
+                written, marks = form, len(NON_WORD.findall(form))  # the form that lost the fewest marks
+    return written
+
+
 def find_title(
     tree: html.HtmlElement, meta: PageMetadata, url: str | None
 ) -> tuple[Resolved[str | None], html.HtmlElement | None]:
@@ -97,7 +119,7 @@ def find_title(
         for heading in scope.iter(level):
             text = element_text(heading)
             if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
-                return Resolved(text, Source.HEADING), heading
+                return Resolved(as_written(text, candidates, names), Source.HEADING), heading
     page_text = PAGE_TEXT(scope)
     shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:

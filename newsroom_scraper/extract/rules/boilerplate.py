@@ -83,6 +83,16 @@ AD_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Donation, support and membership appeals that close an article ("Hat Ihnen dieser Artikel gefallen? Dann
+# unterstützen Sie uns ..."); only looked for in the last two paragraphs (clean._appeal_start), where a story
+# about a charity's appeal does not stand alone.
+SUPPORT_APPEAL = re.compile(
+    r"(unterstützen sie (uns|unsere)|jetzt unterstützen|mit einer spende|werden sie mitglied|"
+    r"support (us|our (work|journalism|reporting))|donate (now|today)|make a (donation|contribution)|"
+    r"become a (member|supporter)|faites un don|soutenez-nous|hazte socio|haz una donación)",
+    re.IGNORECASE,
+)
+
 # Inline cross-links that interrupt the article.
 RELATED_LINE = re.compile(
     r"^\s*(related|read more|read also|see also|also read|more on this|lesen sie auch|mehr zum thema|auch interessant|"

@@ -87,6 +87,11 @@ BYLINE = re.compile(
 CJK_BYLINE = re.compile(
     r"(?:作者|记者|記者|撰文|文)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)"
 )
+# A byline without a label: a name, a bar and the date ("Ayşe Demir | 27.06.2013", or the date on the next
+# line); the name must be a person's of 2 to 4 capitalised words, what follows the bar must open with a date.
+NAME_DATE_LINE = re.compile(r"^\s*(?P<names>[^\W\d_][^|\d]{2,58}?)\s*\|\s*(?P<date>[^|]*)$")
+MIN_UNLABELLED_NAME_WORDS = 2
+MAX_UNLABELLED_NAME_WORDS = 4
 # Words that make a byline name not a person ("Staff Writers", "Press Office").
 NOT_AUTHOR_WORDS = frozenset(
     {
@@ -115,7 +120,8 @@ JOB_TITLE = re.compile(
 AGENCIES = frozenset(
     """xinhua reuters afp ap associated press efe dpa ansa kyodo yonhap tass ria novosti interfax anadolu bernama
     antara pti ians upi sputnik agerpres mti ctk pap tanjug belga anp apa sda ats keystone-sda epa kna wam spa
-    mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire marketwired
+    ntb ritzau stt mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire
+    marketwired
     cna cns chinadaily 新华社 新華社 中新社 人民网 共同社 时事通信社 共同通信 時事通信 中央社 共同 時事""".split()
 )
 
@@ -125,8 +131,12 @@ AGENCIES = frozenset(
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                "byl", "citation_author")  # fmt: skip
-# Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华".
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|、|，|/)\s*", re.IGNORECASE)
+# Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华"; Scandinavian bylines write "og" / "och".
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|、|，|/)\s*", re.IGNORECASE)
+# A desk handle after a name, in lower case: "Elena Muster (emu)", "Corina Gall (cog.)".
+DESK_HANDLE = re.compile(r"\s*\([^\W\d_A-Z]{2,4}\.?\)\s*$")
+# An author tag holding the site's domain ("mdr.de", "hessenschau.de, Frankfurt, Germany") names the site, not a person.
+SITE_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.IGNORECASE)
 # Labels before names, removed: "Posted by", "Geschrieben von", "Par".
 NAME_LABEL = re.compile(
     r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"

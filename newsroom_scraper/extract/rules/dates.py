@@ -29,6 +29,9 @@ UPDATED_LABEL = re.compile(
 PUBLISHED_LABEL = re.compile(
     r"(published|posted|released|veröffentlicht|publié|publicado|发布|發布|发表|公開|опубликовано|نشر)", re.IGNORECASE
 )
+# Dotted numeric dates with a two-digit year ("Do 25.04.24 | 14:07 Uhr") are written day first, whatever the
+# page's language; a slash form ("02/12/19") could be month first and is not read.
+DOTTED_SHORT_DATE = r"\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])"
 URL_SLASH_DATE = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 # A date line stands within these lines after the headline (deck, byline, toolbar first) or just before it.

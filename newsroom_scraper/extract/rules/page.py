@@ -26,3 +26,11 @@ MAX_DECK_CHARS = 250
 MAX_LABEL_CHARS = 40
 # The language dates are read in is judged on the page's first lines: the header is among them.
 READING_LINES = 400
+# The markup's body is a fragment of the JSON-LD articleBody when under this share of its length ...
+FRAGMENT_SHARE = 0.6
+# ... and it is the same story when this share of its words is in the declared text.
+SAME_STORY_SHARE = 0.8
+# Where a page declares its summary; the line under the headline that repeats it is the standfirst.
+DESCRIPTION_META = ("description", "og:description", "twitter:description")
+# A summary is a sentence or two; shorter descriptions are labels ("News", a site slogan).
+MIN_STANDFIRST_CHARS = 40

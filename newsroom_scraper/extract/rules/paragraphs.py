@@ -106,6 +106,17 @@ MAX_COPYRIGHT_PARAGRAPH = 300
 MAX_PHOTO_CREDIT_PARAGRAPH = 300
 MAX_LICENSE_PARAGRAPH = 400
 MAX_UPDATED_PARAGRAPH = 100
+# A repeated paragraph this long is a copy; shorter repeats ("Photo", "- Yes") can be the story's own.
+MIN_REPEATED_CHARS = 40
+# A block this long made of the following paragraphs run together is a copy of the story.
+MIN_RUN_TOGETHER_CHARS = 200
+# A list of this many items, each mostly a link's text ("Naturkatastrophe: <a>headline</a>"), points elsewhere.
+MIN_LINK_LIST_ITEMS = 2
+LINKED_ITEM_SHARE = 0.6
+# A support appeal (boilerplate.SUPPORT_APPEAL) closes an article: it is one of its last paragraphs.
+APPEAL_LAST_BLOCKS = 2
+# A line this short without closing punctuation, just above a support appeal, is its label.
+MAX_APPEAL_LABEL_CHARS = 60
 
 
 @dataclass(slots=True, frozen=True)
