@@ -100,10 +100,10 @@ def growth(samples: list[dict], pages: int) -> dict[str, float]:
             for name in ("crawl", "worker") if first.get(name) and last.get(name)}  # fmt: skip
 
 
-def run_crawl(name: str, command: list[str], env: dict, server, work: Path, every: int) -> dict:
+def run_crawl(name: str, command: list[str], env: dict, server, work: Path, every: int, cwd: Path) -> dict:
     output = work / f"{name}.jsonl"
     with open(work / f"{name}.log", "w") as log:
-        process = subprocess.Popen([*command, "-O", str(output)], env=env, stderr=log, cwd=HERE.parent)
+        process = subprocess.Popen([*command, "-O", str(output)], env=env, stderr=log, cwd=cwd)
         watch = Watch(process, server, every)
         elapsed = watch.run()
     if process.returncode not in (0, 1):  # 1: the run summary's "finished with failures", still measured
@@ -120,7 +120,8 @@ def handwritten(start_url: str, server, work: Path, every: int) -> dict:
     command = [sys.executable, "-m", "scrapy", "runspider", str(HERE / "handwritten_spider.py"),
                "-a", f"start_url={start_url}", *(f"-s{k}={v}" for k, v in FAST.items())]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
-    return run_crawl("handwritten", command, env, server, work, every)
+    # From the work directory: no scrapy.cfg there, so plain Scrapy, none of the project's settings.
+    return run_crawl("handwritten", command, env, server, work, every, cwd=work)
 
 
 def newsroom(workers: str, start_url: str, server, work: Path, every: int) -> dict:
@@ -130,7 +131,7 @@ def newsroom(workers: str, start_url: str, server, work: Path, every: int) -> di
     command = crawl_command(start_url, work / "unused.jsonl", settings)
     command = command[: command.index("-O")] + command[command.index("-O") + 2 :]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsroom_scraper.settings"}
-    result = run_crawl(f"newsroom-workers-{workers}", command, env, server, work, every)
+    result = run_crawl(f"newsroom-workers-{workers}", command, env, server, work, every, cwd=HERE.parent)
     stats = json.loads((work / f"stats-{workers}.json").read_text("utf-8"))
     kept = ("newsroom/not_article", "newsroom/extract", "newsroom/duplicate")
     result["stats"] = {key: value for key, value in stats.items() if key.startswith(kept)}
