@@ -33,7 +33,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from loopsite import build_site, corpus_files, family, memory_kib, role
+from loopsite import build_site, corpus_files, cpu_seconds, family, memory_kib, role
 
 from newsroom_scraper.demo import crawl_command
 from newsroom_scraper.extract import NotAnArticle, extract_article
@@ -55,6 +55,7 @@ class Watch:
         self.seen = len(server.requests)
         self.articles = 0
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
         self.roles: dict[int, str] = {}
         self.samples: list[dict] = []
 
@@ -75,6 +76,9 @@ class Watch:
         for pid in family(self.process.pid):
             self.roles.setdefault(pid, role(pid, self.process.pid))
             kib = memory_kib(pid)
+            cpu = cpu_seconds(pid)
+            if cpu is not None:
+                self.cpu[pid] = cpu
             if kib:
                 self.peaks[pid] = max(self.peaks.get(pid, 0), kib["VmHWM"])
                 current[pid] = kib["VmRSS"]
@@ -110,8 +114,13 @@ def run_crawl(name: str, command: list[str], env: dict, server, work: Path, ever
         sys.exit(f"the {name} crawl failed with status {process.returncode}; its log: {work / (name + '.log')}")
     records = [json.loads(line) for line in output.open(encoding="utf-8")] if output.exists() else []
     peaks = watch.by_role(watch.peaks)
+    cpu: Counter = Counter()
+    for pid, seconds in watch.cpu.items():
+        cpu[watch.roles.get(pid, "gone")] += seconds
+    pages = max(watch.articles, 1)
     return {"name": name, "seconds": round(elapsed, 1), "article_pages": watch.articles, "records": len(records),
             "pages_per_s": round(watch.articles / elapsed, 2), "peak_rss_mib": peaks,
+            "cpu_ms_per_page": {name: round(1000 * cpu[name] / pages, 1) for name in ("crawl", "worker")},
             "rss_every": watch.samples, "growth_after_warm_up_pct": growth(watch.samples, watch.articles),
             "_urls": {record["url"] for record in records}}  # fmt: skip
 

@@ -100,6 +100,16 @@ def memory_kib(pid: int) -> dict[str, int]:
     return values
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of one process so far (None once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def role(pid: int, crawl_pid: int) -> str:
     """ "crawl", "worker" (an extraction process) or "helper" (multiprocessing's resource tracker)."""
     if pid == crawl_pid:
