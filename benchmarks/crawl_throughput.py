@@ -133,8 +133,8 @@ def handwritten(start_url: str, server, work: Path, every: int) -> dict:
     return run_crawl("handwritten", command, env, server, work, every, cwd=work)
 
 
-def newsroom(workers: str, start_url: str, server, work: Path, every: int) -> dict:
-    settings = {**FAST, "NEWSROOM_EXTRACT_WORKERS": workers, "NEWSROOM_MAX_PAGES": "1000000",
+def newsroom(workers: str, start_url: str, server, work: Path, every: int, extra: dict[str, str]) -> dict:
+    settings = {**FAST, **extra, "NEWSROOM_EXTRACT_WORKERS": workers, "NEWSROOM_MAX_PAGES": "1000000",
                 "NEWSROOM_STATE": f"sqlite:///{work / f'state-{workers}.db'}",
                 "NEWSROOM_STATS_FILE": str(work / f"stats-{workers}.json")}  # fmt: skip
     command = crawl_command(start_url, work / "unused.jsonl", settings)
@@ -193,6 +193,7 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--runs", default="handwritten,0,1,auto", help="comma-separated: handwritten and worker counts")
     parser.add_argument("--every", type=int, default=1000, help="sample RSS every this many article pages")
     parser.add_argument("--sample", type=int, default=300, help="pages timed for the cores' limit (0: skip)")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting for newsroom")
     parser.add_argument("--keep", type=Path, help="work in this (empty) directory and keep outputs and logs")
     return parser.parse_args(argv)
 
@@ -214,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
                 if name == "handwritten":
                     runs.append(handwritten(start_url, server, work, args.every))
                 else:
-                    runs.append(newsroom(name, start_url, server, work, args.every))
+                    extra = dict(setting.split("=", 1) for setting in args.set)
+                    runs.append(newsroom(name, start_url, server, work, args.every, extra))
         finally:
             server.shutdown()
         limit = core_limit(site, args.sample) if args.sample else None

@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=Path("fixtures/pages"))
     parser.add_argument("--limit", type=int)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--phases", default=",".join(PHASES), help="comma-separated functions whose callees to list")
     args = parser.parse_args(argv)
     pages = load_pages(args)
     for url, html in pages:
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     per_page = 1000 / len(pages)
     total = sum(own for _, _, own, _, _ in stats.values())
     print(f"{len(pages)} pages from {args.corpus}: {total * per_page:.1f} ms/page under cProfile")
-    for phase in PHASES:
+    for phase in args.phases.split(","):
         rows = sorted(callees(stats, phase).items(), key=lambda row: -row[1])[: args.top]
         print(f"\n{phase}: its stages, ms/page")
         for label, seconds in rows:
