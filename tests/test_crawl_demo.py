@@ -12,6 +12,7 @@ import pytest
 from .conftest import FIXTURES, run_crawl
 from .goldpages import differences
 
+DEFAULT_WORKERS = {"NEWSROOM_EXTRACT_WORKERS": "auto"}
 EXPECTED = json.loads((FIXTURES / "site" / "EXPECTED.json").read_text("utf-8"))
 
 
@@ -21,7 +22,8 @@ def demo_crawl(tmp_path_factory):
 
     server = serve(FIXTURES / "site")
     try:
-        result = run_crawl(f"{server.base_url}/news/", tmp_path_factory.mktemp("demo"))
+        # The default: one extraction worker per usable core (the other test crawls extract in process).
+        result = run_crawl(f"{server.base_url}/news/", tmp_path_factory.mktemp("demo"), DEFAULT_WORKERS)
     finally:
         server.shutdown()
     return result, list(server.requests)
