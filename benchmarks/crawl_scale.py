@@ -20,7 +20,6 @@ fingerprints, measured by filling an empty database.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import os
@@ -31,6 +30,7 @@ import time
 from pathlib import Path
 
 import redis
+from loopsite import build_site, family_peak_kib
 
 from newsroom_scraper.demo import crawl_command
 from newsroom_scraper.distributed.demo import start_redis
@@ -44,53 +44,6 @@ CRAWL_SETTINGS = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "CONCU
                   "NEWSROOM_CRAWL_ID": "bench"}  # fmt: skip
 SAMPLE_S = 0.2
 MEMORY_SAMPLE = 100_000
-
-
-def corpus_pages(corpus: Path) -> list[bytes]:
-    files = sorted(corpus.glob("*.gz")) if corpus.is_dir() else []
-    return [gzip.decompress(path.read_bytes()) for path in files]
-
-
-def generated_page(n: int) -> bytes:
-    words = " ".join(f"word{(n * 7 + i) % 997}" for i in range(60))
-    paragraphs = "".join(f"<p>Paragraph {i} of story {n}: {words}.</p>" for i in range(8))
-    return (f"<html lang='en'><head><title>Story {n}</title></head><body><nav><a href='/'>Home</a></nav><article>"
-            f"<h1>Story number {n} about the city</h1><p>March {n % 28 + 1}, 2024</p>{paragraphs}</article>"
-            "</body></html>").encode()  # fmt: skip
-
-
-def build_site(root: Path, count: int, corpus: Path) -> str:
-    """Write the site; says where its pages come from."""
-    pages = corpus_pages(corpus)
-    links = []
-    for n in range(count):
-        path = root / "a" / f"{n}.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pages[n % len(pages)] if pages else generated_page(n))
-        links.append(f'<li><a href="/a/{n}.html">Article {n}</a></li>')
-    (root / "news").mkdir()
-    (root / "news" / "index.html").write_text(f"<html><body><ul>{''.join(links)}</ul></body></html>", "utf-8")
-    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", "utf-8")
-    return f"{len(pages)} real pages of {corpus}, each under several URLs" if pages else "generated pages"
-
-
-def family_peak_kib(pid: int, peaks: dict[int, int]) -> None:
-    """Note the peak RSS (VmHWM) of `pid` and of its children so far."""
-    children = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as listing:
-                children += [int(child) for child in listing.read().split()]
-    except OSError:
-        return
-    for member in (pid, *children):
-        try:
-            with open(f"/proc/{member}/status") as status:
-                for line in status:
-                    if line.startswith("VmHWM:"):
-                        peaks[member] = max(peaks.get(member, 0), int(line.split()[1]))
-        except OSError:
-            continue
 
 
 def crawl(start_url: str, redis_url: str, workers: int, work: Path) -> tuple[float, list[int], list[int]]:
@@ -155,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="crawl-scale-") as tmp:
         work = args.keep or Path(tmp)
         (work / "site").mkdir()
-        origin = build_site(work / "site", args.pages, args.corpus)
+        origin, _ = build_site(work / "site", args.pages, args.corpus)
         server = serve(work / "site")
         redis_server, redis_url = start_redis(work)
         try:

@@ -1,7 +1,7 @@
 """Extraction speed and memory beside plain trafilatura, measured in one process on the same pages.
 
     python benchmarks/extract_speed.py                       # gold pages (fixtures/pages)
-    python benchmarks/extract_speed.py --corpus DIR [--limit N]   # e.g. ../shared/corpora/trafilatura-eval
+    python benchmarks/extract_speed.py --corpus DIR [--limit N]   # ../shared/corpora/trafilatura-eval, fundus-dev
 
 Both systems get the raw bytes of every page; the baseline is trafilatura's
 bare_extraction with metadata and favor_precision (what issue #3 compares
@@ -37,6 +37,11 @@ def load_pages(args) -> list[tuple[str, bytes]]:
         if not entries:
             for path in sorted(args.corpus.glob("eval_*.json")):
                 entries.update(json.loads(path.read_text("utf-8")))
+        gold = args.corpus / "gold.jsonl"  # fundus-dev: one page a line, its file named in full
+        if not entries and gold.exists():
+            for line in gold.read_text("utf-8").splitlines():
+                entry = json.loads(line)
+                entries[entry["url"]] = {"file": entry["file"].removesuffix(".gz")}
         pages = []
         for url, entry in list(entries.items())[: args.limit]:
             data = (args.corpus / "pages" / f"{entry['file']}.gz").read_bytes()

@@ -12,7 +12,9 @@ workers' tasks go on untouched. Such a task's future gets a `TaskFailed`
 (not an exception) saying why.
 
 `submit` never blocks: it queues the task and wakes the dispatcher, so the
-crawl's reactor thread only ever waits on futures.
+crawl's reactor thread only ever waits on futures. A task's `data` (a page's
+bytes) travels beside its small pickled header as raw bytes, not inside the
+pickle, so a large body is not copied into a pickle buffer on its way.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class RemoteError(RuntimeError):
 class _Task:
     function: Callable
     args: tuple
+    data: bytes | None = None
     future: Future = field(default_factory=Future)
 
 
@@ -85,6 +88,7 @@ class WorkerPool:
         self.memory_mb = memory_mb
         self.initializer = initializer
         self.replaced = 0  # workers killed or dead and started again
+        self.peak_waiting = 0  # the most tasks queued or running at once (bounded by the submitter)
         self._start_failures = 0
         self._context = multiprocessing.get_context("spawn")
         self._pending: deque[_Task] = deque()
@@ -95,13 +99,18 @@ class WorkerPool:
         self._thread = threading.Thread(target=self._dispatch, name="workerpool-dispatcher", daemon=True)
         self._thread.start()
 
-    def submit(self, function: Callable, *args) -> Future:
-        """Queue `function(*args)`; its future gets the return value, a TaskFailed, or a RemoteError."""
-        task = _Task(function, args)
+    def submit(self, function: Callable, *args, data: bytes | None = None) -> Future:
+        """Queue `function(*args)`, or `function(data, *args)` when data is given.
+
+        Its future gets the return value, a TaskFailed, or a RemoteError.
+        """
+        task = _Task(function, args, data)
         with self._lock:
             if self._closing:
                 raise RuntimeError("the worker pool is shut down")
             self._pending.append(task)
+            busy = sum(1 for worker in self._workers if worker.task is not None)
+            self.peak_waiting = max(self.peak_waiting, len(self._pending) + busy)
             self._wake_writer.send_bytes(b"")
         return task.future
 
@@ -161,7 +170,10 @@ class WorkerPool:
             assigned = self._assign()
         for worker, task in assigned:
             try:
-                worker.conn.send((task.function, task.args))
+                worker.conn.send((task.function, task.args, task.data is not None))
+                if task.data is not None:
+                    worker.conn.send_bytes(task.data)
+                    task.data = None  # the worker has it: do not keep the bytes alive while it works
             except Exception as error:  # noqa: BLE001 - an unpicklable task fails alone
                 worker.task = None
                 task.future.set_exception(error)
@@ -260,7 +272,9 @@ def serve(conn: Connection, memory_mb: int | None, initializer: Callable[[], Non
             return
         if message is None:
             return
-        function, args = message
+        function, args, has_data = message
+        if has_data:
+            args = (conn.recv_bytes(), *args)
         try:
             reply = ("ok", function(*args))
         except MemoryError:

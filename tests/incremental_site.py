@@ -22,7 +22,7 @@ from newsroom_scraper.demo import LOCAL_CRAWL_SETTINGS
 from newsroom_scraper.extract import extract_article
 from newsroom_scraper.localserver import serve
 
-from .conftest import CRAWL_TIMEOUT, REPO
+from .conftest import CRAWL_TIMEOUT, IN_PROCESS, REPO
 from .pagemaker import PARAGRAPHS, article_page, listing_page
 
 TOPICS = (
@@ -137,7 +137,7 @@ class Crawls:
         command = [sys.executable, "-m", "scrapy", "crawl", "newsroom", "-a", f"start_urls={self.start_url}", *args]
         if flag is not None:
             command += [flag, str(output)]
-        values = {**LOCAL_CRAWL_SETTINGS, "NEWSROOM_STATE": f"sqlite:///{self.state}", **(settings or {})}
+        values = {**LOCAL_CRAWL_SETTINGS, **IN_PROCESS, "NEWSROOM_STATE": f"sqlite:///{self.state}", **(settings or {})}
         values.setdefault("NEWSROOM_STATS_FILE", str(output.with_suffix(".stats.json")))
         for name, value in values.items():
             command += ["-s", f"{name}={value}"]

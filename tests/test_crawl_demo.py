@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -11,6 +12,7 @@ import pytest
 from .conftest import FIXTURES, run_crawl
 from .goldpages import differences
 
+DEFAULT_WORKERS = {"NEWSROOM_EXTRACT_WORKERS": "auto"}
 EXPECTED = json.loads((FIXTURES / "site" / "EXPECTED.json").read_text("utf-8"))
 
 
@@ -20,7 +22,8 @@ def demo_crawl(tmp_path_factory):
 
     server = serve(FIXTURES / "site")
     try:
-        result = run_crawl(f"{server.base_url}/news/", tmp_path_factory.mktemp("demo"))
+        # The default: one extraction worker per usable core (the other test crawls extract in process).
+        result = run_crawl(f"{server.base_url}/news/", tmp_path_factory.mktemp("demo"), DEFAULT_WORKERS)
     finally:
         server.shutdown()
     return result, list(server.requests)
@@ -74,15 +77,26 @@ def test_polite_and_in_scope(demo_crawl):
     assert all(counts[path] == 1 for path in EXPECTED["articles"]), "an article was fetched twice"
 
 
-def test_extraction_in_worker_processes_gives_the_same_records(tmp_path, demo_crawl):
+def test_the_default_crawl_extracts_in_one_worker_per_core(demo_crawl):
+    result, _ = demo_crawl
+    cores = len(os.sched_getaffinity(0))
+    assert result.stats.get("newsroom/extract/workers", 0) == (cores if cores > 1 else 0)
+    if cores > 1:  # every page went through the pool, and none of its workers had to be replaced
+        pages = result.stats["newsroom/articles_extracted"] + result.stats.get("newsroom/not_article", 0)
+        assert 1 <= result.stats["newsroom/extract/peak_queued"] <= pages
+        assert result.stats["newsroom/extract/workers_replaced"] == 0
+
+
+def test_extraction_in_the_crawl_process_gives_the_same_records(tmp_path, demo_crawl):
     from newsroom_scraper.localserver import serve
 
     server = serve(FIXTURES / "site")
     try:
-        pooled = run_crawl(f"{server.base_url}/news/", tmp_path, {"NEWSROOM_EXTRACT_WORKERS": "2"})
+        in_process = run_crawl(f"{server.base_url}/news/", tmp_path, {"NEWSROOM_EXTRACT_WORKERS": "0"})
     finally:
         server.shutdown()
-    assert pooled.returncode == 0, pooled.log[-3000:]
+    assert in_process.returncode == 0, in_process.log[-3000:]
+    assert "newsroom/extract/workers" not in in_process.stats
     # Each server has its own port, so compare by path: the same articles with the same content.
-    in_process = {urlsplit(record["url"]).path: record["content_hash"] for record in demo_crawl[0].records}
-    assert {urlsplit(record["url"]).path: record["content_hash"] for record in pooled.records} == in_process
+    pooled = {urlsplit(record["url"]).path: record["content_hash"] for record in demo_crawl[0].records}
+    assert {urlsplit(record["url"]).path: record["content_hash"] for record in in_process.records} == pooled

@@ -35,6 +35,10 @@ MISTAKES = [
     (["-a", "source=no-such-source"], "no source named 'no-such-source'"),
     (["-s", "NEWSROOM_SOURCES=/nonexistent/sources.toml"], "/nonexistent/sources.toml: cannot read"),
     (["-a", "start_urls=ftp://example.com/"], "is not an http(s) URL"),
+    (
+        ["-a", "start_urls=http://127.0.0.1:9/", "-s", "NEWSROOM_EXTRACT_WORKERS=all"],
+        "NEWSROOM_EXTRACT_WORKERS='all' is neither 'auto' nor a whole number",
+    ),
 ]
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from scrapy.settings import Settings
 
+from newsroom_scraper.pipelines.extract import extract_workers
 from newsroom_scraper.spiders.newsroom import NewsroomSpider
 
 
@@ -37,3 +41,21 @@ def test_explicit_user_agent_is_kept():
     settings = project(USER_AGENT="my-archive-bot/2")
     NewsroomSpider.update_settings(settings)
     assert settings["USER_AGENT"] == "my-archive-bot/2"
+
+
+def test_extraction_uses_every_usable_core_by_default():
+    cores = len(os.sched_getaffinity(0))
+    assert project()["NEWSROOM_EXTRACT_WORKERS"] == "auto"
+    assert extract_workers(project()["NEWSROOM_EXTRACT_WORKERS"]) == (cores if cores > 1 else 0)
+    assert extract_workers(" AUTO ") == extract_workers("auto")
+
+
+@pytest.mark.parametrize("value, workers", [("0", 0), ("3", 3), (2, 2)])
+def test_a_worker_count_is_taken_as_given(value, workers):
+    assert extract_workers(project(NEWSROOM_EXTRACT_WORKERS=value)["NEWSROOM_EXTRACT_WORKERS"]) == workers
+
+
+@pytest.mark.parametrize("value", ["-1", "two", "1.5", ""])
+def test_a_bad_worker_count_says_what_to_set(value):
+    with pytest.raises(ValueError, match="neither 'auto' nor a whole number >= 0; use e.g. -s NEWSROOM_EXTRACT"):
+        extract_workers(value)

@@ -5,11 +5,18 @@ dropped with the reason (one DEBUG line: see logformatter.py), and counted as
 `newsroom/not_article/<reason>` in the crawl stats, so a run's summary says
 why each page produced no record.
 
-Extraction is CPU work while Scrapy runs on one reactor thread. With
-NEWSROOM_EXTRACT_WORKERS > 0 it runs in that many worker processes (spawned,
-not forked, so no reactor state is copied), and the crawl keeps downloading
-meanwhile; 0 (the default) extracts in the crawl's own process, which is
-simplest and fast enough for a newsroom or two.
+Extraction is CPU work while Scrapy runs on one reactor thread, so by
+default (NEWSROOM_EXTRACT_WORKERS = "auto") it runs in one worker process
+per usable core (spawned, not forked, so no reactor state is copied) and the
+crawl keeps downloading meanwhile; on a single core, and with 0, it runs in
+the crawl's own process. The pool starts with the first page (a crawl that
+finds none spawns nothing) and serves the whole crawl. A page travels as its
+raw bytes plus a small header (`PageHeader`: no HTTP headers, no pickled
+body). The reactor never waits on a worker: `submit` only queues, and the
+queue stays bounded because Scrapy keeps a response in its scraper slot
+until its items are processed and stops downloading past the slot's size
+(5 MB of responses): `newsroom/extract/peak_queued` records the most pages
+queued or in work at once.
 
 Every page gets an answer in bounded time (NEWSROOM_EXTRACT_TIMEOUT): in
 process, the extraction's own budget (extract/guard.py); in workers, the
@@ -23,7 +30,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from scrapy.exceptions import DropItem
@@ -42,6 +51,46 @@ KILL_GRACE = 5.0
 FAILURE_REASONS = {"timeout": "extraction_timeout", "memory": "too_complex", "died": "too_complex"}
 # The paths whose listed date is a publication date, and the date source each gives.
 LISTED_VIA = {"feed": Source.FEED, "news_sitemap": Source.SITEMAP}
+
+
+@dataclass(slots=True, frozen=True)
+class PageHeader:
+    """What a worker needs of a Page besides its body: a few short strings (the HTTP headers stay home)."""
+
+    url: str
+    status: int
+    fetched_at: str
+    source: str | None
+    content_type: str | None
+    content_language: str | None
+    listed_date: str | None
+    listed_via: str | None
+
+    @classmethod
+    def of(cls, item: Page) -> PageHeader:
+        return cls(*(getattr(item, field.name) for field in fields(cls)))
+
+    def page(self, body: bytes) -> Page:
+        return Page(**{field.name: getattr(self, field.name) for field in fields(self)}, body=body)
+
+
+def extract_sent(body: bytes, header: PageHeader, profile: SiteProfile | None, timeout: float, extract: Callable):
+    """In a worker: the page put back together from its bytes and header, extracted by `extract`."""
+    return extract(header.page(body), profile, timeout)
+
+
+def extract_workers(value) -> int:
+    """NEWSROOM_EXTRACT_WORKERS as a count: "auto" is one per usable core, and 0 on a single core."""
+    text = str(value).strip().lower()
+    if text == "auto":
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return cores if cores > 1 else 0
+    if not text.isdigit():
+        raise ValueError(
+            f"NEWSROOM_EXTRACT_WORKERS={value!r} is neither 'auto' nor a whole number >= 0; "
+            "use e.g. -s NEWSROOM_EXTRACT_WORKERS=auto (one per core) or 0 (extract in the crawl's process)"
+        )
+    return int(text)
 
 
 def extract_page(item: Page, profile: SiteProfile | None, timeout: float):
@@ -109,7 +158,7 @@ class ExtractPipeline:
         return cls(
             crawler.stats,
             crawler,
-            settings.getint("NEWSROOM_EXTRACT_WORKERS"),
+            extract_workers(settings.get("NEWSROOM_EXTRACT_WORKERS")),
             timeout=settings.getfloat("NEWSROOM_EXTRACT_TIMEOUT"),
             memory_mb=settings.getint("NEWSROOM_EXTRACT_MEMORY_MB") or None,
         )
@@ -119,14 +168,20 @@ class ExtractPipeline:
         spider = self.crawler.spider if self.crawler else None
         for source in getattr(spider, "sources", None) or ():
             self.profiles[source.name] = source.profile
-        if self.workers > 0:
+
+    def started_pool(self) -> WorkerPool:
+        """The crawl's pool, started with its first page and reused for every page after."""
+        if self.pool is None:
             self.pool = WorkerPool(
                 self.workers, timeout=self.timeout + self.kill_grace, memory_mb=self.memory_mb, initializer=warm_up
             )
+            self.stats.set_value("newsroom/extract/workers", self.workers)
+        return self.pool
 
     def close_spider(self) -> None:
         if self.pool is not None:
             self.stats.set_value("newsroom/extract/workers_replaced", self.pool.replaced)
+            self.stats.set_value("newsroom/extract/peak_queued", self.pool.peak_waiting)
             self.pool.shutdown()
 
     async def process_item(self, item):
@@ -141,14 +196,17 @@ class ExtractPipeline:
         return result.as_record()
 
     async def _extract(self, item: Page, profile: SiteProfile | None):
-        if self.pool is None:
+        if self.workers <= 0:
             try:
                 return self.extract(item, profile, self.timeout)
             except Exception as error:  # noqa: BLE001 - extract_article never raises; this is for what wraps it
                 logger.warning("Extraction of %s failed: %s", item.url, failure_detail(error))
                 return NotAnArticle("extraction_error", failure_detail(error))
         try:
-            result = await asyncio.wrap_future(self.pool.submit(self.extract, item, profile, self.timeout))
+            submitted = self.started_pool().submit(
+                extract_sent, PageHeader.of(item), profile, self.timeout, self.extract, data=item.body
+            )
+            result = await asyncio.wrap_future(submitted)
         except RemoteError as error:
             result = error
         if isinstance(result, TaskFailed | RemoteError):
