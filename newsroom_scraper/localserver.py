@@ -21,6 +21,7 @@ import argparse
 import functools
 import hashlib
 import os
+import socket
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -115,6 +116,13 @@ class LocalServer(ThreadingHTTPServer):
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 now, for a server that must be told its port (redis-server, scrapyd)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def serve(directory: Path, port: int = 0, verbose: bool = False) -> LocalServer:

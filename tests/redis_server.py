@@ -17,7 +17,7 @@ from pathlib import Path
 
 import redis
 
-from newsroom_scraper.distributed.demo import free_port
+from newsroom_scraper.localserver import free_port
 
 STARTUP_TIMEOUT_S = 10.0
 

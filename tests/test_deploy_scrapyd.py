@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -27,7 +26,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from newsroom_scraper.localserver import serve
+from newsroom_scraper.localserver import free_port, serve
 
 from .conftest import FIXTURES, REPO
 
@@ -40,12 +39,6 @@ PROJECT = "newsroom_scraper"
 PROJECT_FILES = ("scrapy.cfg", "pyproject.toml", "README.md")
 FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_START_DELAY": "0.05", "AUTOTHROTTLE_MAX_DELAY": "1"}
 TIMEOUT = 180
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def clean_env() -> dict[str, str]:

@@ -22,15 +22,9 @@ import time
 from pathlib import Path
 
 from ..demo import crawl_command
-from ..localserver import serve
+from ..localserver import free_port, serve
 
 ANSWER_DELAY_S = 0.2
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def start_redis(directory: Path) -> tuple[subprocess.Popen, str]:
