@@ -1,6 +1,7 @@
 """`newsroom-eval`: score the extraction on the gold pages and on evaluation sets, beside trafilatura.
 
-newsroom-eval                          gold pages in fixtures/pages, table + per-page differences
+newsroom-eval                          gold pages in fixtures/pages, table + per-page differences;
+                                       the real captured pages in fixtures/pages/real apart
 newsroom-eval --json                   the same as JSON
 newsroom-eval --fields-set DIR         a set with field answers (gold.jsonl + pages/, e.g. fundus-dev)
 newsroom-eval --trafilatura-set DIR    trafilatura's evaluation set (evaldata.json + pages/)
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ..evaluation.corpora import UnusableSet, evaluate_htmldate_set, evaluate_trafilatura_set
 from ..evaluation.fields_set import evaluate_fields_set, page_differences, page_rows
-from ..evaluation.gold import evaluate_gold
+from ..evaluation.gold import REAL_PAGES, evaluate_gold
 
 DEFAULT_PAGES = Path("fixtures/pages")
 
@@ -49,13 +50,24 @@ def table(rows: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def measure_gold(directory: Path, key: str, report: dict) -> None:
+    """Gold pages of one directory into `report[key]`, with what differs and each page's body F1."""
+    ours, baseline = evaluate_gold(directory)
+    report[key] = {"newsroom_scraper": ours.summary(), "trafilatura": baseline.summary()}
+    report[f"{key}_differences"] = ours.differences
+    report[f"{key}_body_f1"] = {
+        name: {"newsroom_scraper": round(f1, 4), "trafilatura": round(baseline.page_f1[name], 4)}
+        for name, f1 in ours.page_f1.items()
+    }
+
+
 def measure(args) -> dict:
     """Every requested evaluation, as one report; UnusableSet when a set has nothing to score."""
     report: dict = {}
     if args.pages:
-        ours, baseline = evaluate_gold(args.pages)
-        report["gold"] = {"newsroom_scraper": ours.summary(), "trafilatura": baseline.summary()}
-        report["gold_differences"] = ours.differences
+        measure_gold(args.pages, "gold", report)
+        if (args.pages / REAL_PAGES).is_dir():
+            measure_gold(args.pages / REAL_PAGES, "gold_real", report)
     if args.fields_set:
         ours, baseline = evaluate_fields_set(args.fields_set, args.limit)
         report["fields_set"] = {"newsroom_scraper": ours.summary(), "trafilatura": baseline.summary()}
@@ -81,14 +93,24 @@ def print_fields_differences(differences: dict[str, dict[str, list]]) -> None:
             print(f"  {name} {side} ({len(pages)}): " + " ".join(pages))
 
 
+def print_gold(report: dict, key: str, heading: str, directory: Path) -> None:
+    print(f"{heading} ({report[key]['newsroom_scraper']['pages']}, {directory})")
+    print(table(report[key]))
+    if key == "gold_real":
+        print("\nBody F1 per page (ours / trafilatura):")
+        for name, scores in report[f"{key}_body_f1"].items():
+            print(f"  {name}: {scores['newsroom_scraper']:.3f} / {scores['trafilatura']:.3f}")
+    if report[f"{key}_differences"]:
+        print("\nWhat differs (ours):")
+        for name, problems in report[f"{key}_differences"].items():
+            print(f"  {name}: " + "; ".join(problems))
+
+
 def print_report(report: dict, args) -> None:
     if "gold" in report:
-        print(f"Gold pages ({report['gold']['newsroom_scraper']['pages']}, {args.pages})")
-        print(table(report["gold"]))
-        if report["gold_differences"]:
-            print("\nWhat differs (ours):")
-            for name, problems in report["gold_differences"].items():
-                print(f"  {name}: " + "; ".join(problems))
+        print_gold(report, "gold", "Gold pages", args.pages)
+    if "gold_real" in report:
+        print_gold(report, "gold_real", "\nReal captured pages", args.pages / REAL_PAGES)
     if "fields_set" in report:
         print(f"\nField answers ({report['fields_set']['newsroom_scraper']['pages']} pages, {args.fields_set})")
         print(table(report["fields_set"]))
