@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from .extract.profile import NO_PROFILE, SiteProfile
-from .extract.selectors import SelectorError, compile_selector
+from .extract.selectors import SelectorError, compile_selector, result_kind
 from .urls import site_of
 
 DATE_ORDERS = ("DMY", "MDY", "YMD")
@@ -24,6 +24,8 @@ KNOWN_FIELDS = frozenset(
      "download_delay", "concurrency", "selectors"}
 )  # fmt: skip
 SELECTOR_FIELDS = ("title", "date", "body", "attribution")
+# Selectors whose matches are elements to keep or remove: a string value (xpath:string(...)) means nothing there.
+ELEMENT_SELECTORS = frozenset({"selectors.body", "selectors.drop"})
 KNOWN_SELECTOR_FIELDS = frozenset({*SELECTOR_FIELDS, "drop"})
 
 
@@ -104,8 +106,14 @@ def _selector(value, name: str, where: str) -> str:
         raise SourcesError(f"{where}: '{name}' must be a non-empty string")
     try:
         compile_selector(value.strip())
+        kind = result_kind(value.strip())
     except SelectorError as error:
         raise SourcesError(f"{where}: '{name}' is not a valid selector: {error}") from None
+    if kind in ("a boolean", "a number") or (kind and name in ELEMENT_SELECTORS):
+        raise SourcesError(
+            f"{where}: '{name}' = {value.strip()!r} gives {kind}, not elements: select the nodes themselves "
+            "(e.g. xpath://p, not xpath:count(//p))"
+        )
     return value.strip()
 
 

@@ -121,6 +121,16 @@ def test_the_documented_example_profile_is_valid():
     assert source.name == "example-institute" and source.profile.body == "div.article-body"
 
 
+def test_selectors_that_give_values_are_kept_where_a_value_is_read():
+    """A title, date or credit may be a string or attribute value; counts and booleans are refused (above)."""
+    (source,) = parse_sources(
+        BASE + 'selectors = { title = "xpath:string(//h1)", date = "xpath://time/@datetime", '
+        'attribution = "xpath://p[@class=\'credit\']/text()", drop = ["xpath://aside"] }'
+    )
+    assert source.profile.title == "xpath:string(//h1)"
+    assert source.profile.date == "xpath://time/@datetime"
+
+
 def test_sitemaps_or_feeds_alone_are_enough():
     (source,) = parse_sources('[[source]]\nname = "a"\nfeeds = ["https://a.example/feed.xml"]')
     assert source.start_urls == () and source.allowed_domains == ("a.example",)
@@ -150,6 +160,17 @@ BASE = '[[source]]\nname = "a"\nstart_urls = ["https://a.example/"]\n'
         ('selectors = { date = "xpath://time[@" }', "source #1 ('a'): 'selectors.date' is not a valid selector"),
         ('selectors = { drop = [".ok", "div >> p"] }', "source #1 ('a'): 'selectors.drop' is not a valid selector"),
         ('selectors = { headline = "h1" }', "source #1 ('a'): unknown field(s) selectors.headline"),
+        (
+            'selectors = { body = "xpath:count(//p)" }',
+            "source #1 ('a'): 'selectors.body' = 'xpath:count(//p)' gives a number, not elements",
+        ),
+        ('selectors = { title = "xpath:boolean(//h1)" }', "'selectors.title' = 'xpath:boolean(//h1)' gives a boolean"),
+        ('selectors = { date = "xpath:1 + 1" }', "'selectors.date' = 'xpath:1 + 1' gives a number, not elements"),
+        (
+            'selectors = { drop = ["xpath:string(//aside)"] }',
+            "'selectors.drop' = 'xpath:string(//aside)' gives a string",
+        ),
+        ('selectors = { title = "xpath:nosuch(//h1)" }', "source #1 ('a'): 'selectors.title' is not a valid selector"),
         ('selectors = "h1"', "source #1 ('a'): 'selectors' must be a table"),
     ],
 )
@@ -184,6 +205,20 @@ def test_newsroom_sources_rejects_a_bad_file(tmp_path):
     )
     assert done.returncode == 2
     assert "source #1 ('a'): 'concurrency' must be a whole number of at least 1" in done.stderr
+
+
+def test_newsroom_sources_refuses_a_counting_selector_in_one_line(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text(BASE + '[source.selectors]\nbody = "xpath:count(//p)"\n')
+    done = subprocess.run(
+        [sys.executable, "-m", "newsroom_scraper.cli.sources", "--file", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "newsroom-sources: source #1 ('a'): 'selectors.body' = 'xpath:count(//p)' gives a number, "
+        "not elements: select the nodes themselves (e.g. xpath://p, not xpath:count(//p))"
+    ]
 
 
 def test_a_profile_crawl_uses_every_field(tmp_path):

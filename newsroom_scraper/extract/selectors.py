@@ -13,6 +13,8 @@ from lxml import etree, html
 from parsel.csstranslator import HTMLTranslator
 
 XPATH_PREFIX = "xpath:"
+# What a selector returns on a page with nothing in it tells whether it selects nodes at all.
+EMPTY_PAGE = html.document_fromstring("<html><body></body></html>")
 
 
 class SelectorError(ValueError):
@@ -27,6 +29,23 @@ def compile_selector(selector: str) -> etree.XPath:
         return etree.XPath(HTMLTranslator().css_to_xpath(selector))
     except Exception as error:  # noqa: BLE001 - cssselect and lxml raise several types
         raise SelectorError(f"invalid selector {selector!r}: {error}") from error
+
+
+def result_kind(selector: str) -> str | None:
+    """What a selector returns when that is not a list of nodes: "a boolean", "a number" or "a string"; else None.
+
+    `xpath:count(//p)` is valid XPath but selects nothing to read or drop. A
+    SelectorError for one that only fails when run (an unknown function or variable).
+    """
+    try:
+        result = compile_selector(selector)(EMPTY_PAGE)
+    except etree.XPathError as error:
+        raise SelectorError(f"invalid selector {selector!r}: {error}") from error
+    if isinstance(result, bool):
+        return "a boolean"
+    if isinstance(result, (int, float)):
+        return "a number"
+    return "a string" if isinstance(result, str) else None
 
 
 def select(tree: html.HtmlElement, selector: str) -> list:
