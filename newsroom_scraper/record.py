@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from importlib import resources
 
 SCHEMA_VERSION = 1
+# `fetched_at`: UTC to the second, with a Z ("2026-11-24T12:00:00Z"), for the crawl's pages and the records alike.
+UTC_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"
 
 RECORD_FIELDS = (
     "id",
@@ -33,6 +36,11 @@ RECORD_FIELDS = (
     "fetched_at",
     "schema_version",
 )
+
+
+def utc_timestamp(moment: datetime | None = None) -> str:
+    """A moment (now by default) as `fetched_at` writes it: in UTC, to the second, ending in Z."""
+    return (moment or datetime.now(UTC)).astimezone(UTC).strftime(UTC_TIMESTAMP)
 
 
 def sha256_hex(text: str) -> str:

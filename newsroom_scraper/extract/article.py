@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ..record import Article
+from ..record import Article, utc_timestamp
 from ..urls import record_url, site_of
 from .budget import check_deadline
 from .decode import UndecodableError, decode_html
@@ -145,10 +145,6 @@ def read_fields(
     return fields if fields is not None else NotAnArticle("empty_page", "no HTML elements")
 
 
-def _iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 @guarded(NotAnArticle)
 def extract_article(
     body: bytes | str,
@@ -186,5 +182,5 @@ def extract_article(
         authors=fields.authors,
         section=fields.section,
         language=fields.language,
-        fetched_at=_iso_utc(fetched_at),
+        fetched_at=utc_timestamp(fetched_at),
     )

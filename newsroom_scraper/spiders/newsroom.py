@@ -20,7 +20,7 @@ everything to be downloaded and exported again.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -35,6 +35,7 @@ from ..discovery.since import listed_before
 from ..discovery.sitemaps import is_robots_txt, parse_sitemap, robots_sitemap_urls, sitemap_body
 from ..items import Page
 from ..logfilters import quiet_tracebacks
+from ..record import utc_timestamp
 from ..sources import Source
 from ..urls import canonical_links, in_domains, request_url_or_none, url_key
 from .options import Arguments, CrawlOptions
@@ -276,7 +277,7 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         yield Page(
             url=response.url,
             status=response.status,
-            fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            fetched_at=utc_timestamp(),
             source=response.meta.get("source"),
             content_type=headers.get("content-type"),
             content_language=headers.get("content-language"),
