@@ -197,28 +197,26 @@ def test_newsroom_sources_lists_the_sources(tmp_path, capsys):
     assert lines[0]["profile"]["title"] == "h1.headline" and lines[0]["profile"]["language"] == "sv"
 
 
-def test_newsroom_sources_rejects_a_bad_file(tmp_path):
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("concurrency = 0\n", "source #1 ('a'): 'concurrency' must be a whole number of at least 1, not 0"),
+        (
+            '[source.selectors]\nbody = "xpath:count(//p)"\n',
+            "source #1 ('a'): 'selectors.body' = 'xpath:count(//p)' gives a number, not elements: "
+            "select the nodes themselves (e.g. xpath://p, not xpath:count(//p))",
+        ),
+    ],
+)
+def test_newsroom_sources_rejects_a_bad_file_in_one_line(tmp_path, extra, message):
     path = tmp_path / "sources.toml"
-    path.write_text(BASE + "concurrency = 0\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "newsroom_scraper.cli.sources", "--file", str(path)], capture_output=True, text=True
-    )
-    assert done.returncode == 2
-    assert "source #1 ('a'): 'concurrency' must be a whole number of at least 1" in done.stderr
-
-
-def test_newsroom_sources_refuses_a_counting_selector_in_one_line(tmp_path):
-    path = tmp_path / "sources.toml"
-    path.write_text(BASE + '[source.selectors]\nbody = "xpath:count(//p)"\n')
+    path.write_text(BASE + extra)
     done = subprocess.run(
         [sys.executable, "-m", "newsroom_scraper.cli.sources", "--file", str(path)], capture_output=True, text=True
     )
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr.strip().splitlines() == [
-        "newsroom-sources: source #1 ('a'): 'selectors.body' = 'xpath:count(//p)' gives a number, "
-        "not elements: select the nodes themselves (e.g. xpath://p, not xpath:count(//p))"
-    ]
+    assert done.stderr.strip().splitlines() == [f"newsroom-sources: {message}"]
 
 
 def test_a_profile_crawl_uses_every_field(tmp_path):
