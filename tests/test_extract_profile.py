@@ -39,6 +39,14 @@ def test_each_selector_overrides_its_field():
     assert record["title"] == "Council approves harbour flood defence plan"
 
 
+def test_an_xpath_string_value_is_read_whole():
+    """string(...) and concat(...) give one string, not a list of nodes: the field is that string."""
+    profile = SiteProfile(title="xpath:string(//h1)", attribution="xpath:concat('By ', //span[@class='credit-line'])")
+    record = extract_article(PAGE, "https://news.example.org/a", fetched_at=NOW, profile=profile).as_record()
+    assert record["title"] == "Council approves harbour flood defence plan"
+    assert record["attribution"] == "By Harbour City Press Office"
+
+
 def test_body_selector_limits_the_body():
     profile = SiteProfile(body="article p:not(.dateline):not(.promo)")
     record = extract_article(PAGE, "https://news.example.org/a", fetched_at=NOW, profile=profile).as_record()

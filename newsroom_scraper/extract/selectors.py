@@ -49,8 +49,9 @@ def result_kind(selector: str) -> str | None:
 
 
 def select(tree: html.HtmlElement, selector: str) -> list:
-    """Matching elements (or strings, for an XPath that selects text or attributes)."""
-    return list(compile_selector(selector)(tree))
+    """Matching elements (or strings, for an XPath that selects text or attributes, or gives a string value)."""
+    result = compile_selector(selector)(tree)
+    return [result] if isinstance(result, str) else list(result)
 
 
 def select_elements(tree: html.HtmlElement, selector: str) -> list[html.HtmlElement]:
