@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 from courlan import normalize_url
@@ -81,6 +82,9 @@ def request_url_or_none(url: str) -> str | None:
         return None
 
 
+# One page's URL is keyed several times in a row (the frontier, the recheck, the seen pipeline): the last
+# few thousand keys are kept, which is bounded memory and spares most of the work.
+@lru_cache(maxsize=4096)
 def url_key(url: str) -> str:
     """One key per page for de-duplication: Scrapy's canonical form (sorted query, normalised escapes)."""
     return canonicalize_url(request_url(url))
