@@ -134,7 +134,7 @@ def canonical_links(root, base_url: str) -> list[str]:
 _OPENING = re.compile(rb"<(!--|(?:link|script|style)(?=[\s/>]))", re.IGNORECASE)
 _CLOSING = {name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE) for name in (b"script", b"style")}
 # A link tag's attributes, to its ">" (a quoted value may hold one).
-_LINK_ATTRIBUTES = re.compile(rb"""((?:[^>"']+|"[^"]*"|'[^']*')*)>""")
+_LINK_ATTRIBUTES = re.compile(rb"""((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")  # possessive: linear on a tag never closed
 _ATTRIBUTE = re.compile(rb"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""")
 # Bytes of a page scanned for its canonical link: well past the largest head of the real pages in
 # ../shared/corpora (one declares it 933 KiB in, after inline scripts); a page is never scanned past it.

@@ -69,6 +69,7 @@ def test_a_page_is_not_scanned_past_the_limit():
     assert first_canonical_link(body, BASE, limit=4000) is None
 
 
-def test_an_unclosed_script_or_comment_hides_what_follows():
+def test_an_unclosed_tag_script_or_comment_hides_what_follows():
+    assert first_canonical_link(b'<head><link rel="canonical" href="/a/"' + b" x" * 100_000, BASE) is None
     assert first_canonical_link(b'<head><script>x = 1;<link rel="canonical" href="/a/">', BASE) is None
     assert first_canonical_link(b'<head><!-- <link rel="canonical" href="/a/">', BASE) is None
