@@ -15,6 +15,13 @@ machine may be shared: the ratio is only as good as the idle cores), each
 worker's peak RSS (its own and its extraction process's, read from /proc),
 and Redis' memory for 100,000 seen-store articles and 100,000 dupefilter
 fingerprints, measured by filling an empty database.
+
+It also prints the CPU seconds of each run (crawl processes, extraction
+processes, redis-server) and the speed-up the cores allow: the two-worker
+run cannot end before its CPU seconds / the cores, however well its
+processes share the work, so the speed-up is at most the one-worker wall
+time over that (with 2 cores, and crawl processes that spend a quarter of
+the extraction's CPU, about 1.6x).
 """
 
 from __future__ import annotations
@@ -27,10 +34,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import redis
-from loopsite import build_site, family_peak_kib
+from loopsite import build_site, cpu_seconds, family_peak_kib
 
 from newsroom_scraper.demo import crawl_command
 from newsroom_scraper.distributed.demo import start_redis
@@ -46,28 +54,47 @@ SAMPLE_S = 0.2
 MEMORY_SAMPLE = 100_000
 
 
-def crawl(start_url: str, redis_url: str, workers: int, work: Path) -> tuple[float, list[int], list[int]]:
-    """Wall time, records per worker, peak RSS (KiB, worker + its extraction process) per worker."""
+@dataclass(slots=True)
+class Run:
+    seconds: float
+    records: list[int]  # per crawl process
+    peak_kib: list[int]  # per crawl process: its own peak RSS + its extraction process's
+    cpu_seconds: dict[str, float]  # "crawl", "extraction", "redis"
+
+
+def crawl(start_url: str, redis_url: str, redis_pid: int, workers: int, work: Path) -> Run:
+    """`workers` crawl processes at once on one Redis frontier, watched until they end."""
     redis.Redis.from_url(redis_url).flushall()
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newsroom_scraper.settings"}
     settings = {**CRAWL_SETTINGS, "NEWSROOM_REDIS_URL": redis_url}
     outputs = [work / f"w{workers}-{n}.jsonl" for n in range(workers)]
+    redis_cpu = cpu_seconds(redis_pid) or 0.0
     started = time.monotonic()
     logs = [open(output.with_suffix(".log"), "w") for output in outputs]
     processes = [subprocess.Popen(crawl_command(start_url, output, settings), env=env, stderr=log)
                  for output, log in zip(outputs, logs, strict=True)]  # fmt: skip
     peaks: list[dict[int, int]] = [{} for _ in processes]
+    cpu: dict[int, float] = {}
     while any(process.poll() is None for process in processes):
         for process, peak in zip(processes, peaks, strict=True):
-            family_peak_kib(process.pid, peak)
+            family_peak_kib(process.pid, peak, cpu)
         time.sleep(SAMPLE_S)
     elapsed = time.monotonic() - started
+    crawl_pids = {process.pid for process in processes}
+    by_role = {"crawl": sum(s for pid, s in cpu.items() if pid in crawl_pids),
+               "extraction": sum(s for pid, s in cpu.items() if pid not in crawl_pids),
+               "redis": (cpu_seconds(redis_pid) or 0.0) - redis_cpu}  # fmt: skip
     for log in logs:
         log.close()
     if any(process.returncode for process in processes):
         sys.exit(f"a crawl failed: exit statuses {[process.returncode for process in processes]}; logs in {work}")
     counts = [sum(1 for _ in output.open(encoding="utf-8")) for output in outputs]
-    return elapsed, counts, [sum(peak.values()) for peak in peaks]
+    return Run(elapsed, counts, [sum(peak.values()) for peak in peaks], {k: round(v, 1) for k, v in by_role.items()})
+
+
+def cores_bound(one: Run, many: Run, cores: int) -> float:
+    """The most `many` can gain over `one` on `cores` cores: it cannot end before its CPU time / cores."""
+    return round(one.seconds / (sum(many.cpu_seconds.values()) / cores), 2)
 
 
 def used_memory(client: redis.Redis) -> int:
@@ -113,18 +140,23 @@ def main(argv: list[str] | None = None) -> int:
         redis_server, redis_url = start_redis(work)
         try:
             start_url = f"{server.base_url}/news/"
-            one, one_counts, one_rss = crawl(start_url, redis_url, 1, work)
-            two, two_counts, two_rss = crawl(start_url, redis_url, 2, work)
+            one = crawl(start_url, redis_url, redis_server.pid, 1, work)
+            two = crawl(start_url, redis_url, redis_server.pid, 2, work)
             seen_bytes, dupefilter_bytes = memory_per_sample(redis_url)
         finally:
             redis_server.kill()
             server.shutdown()
+    cores = len(os.sched_getaffinity(0))
     report = {
-        "pages": args.pages, "site": origin, "cores": os.cpu_count(), "load_average_after": os.getloadavg(),
-        "one_worker_s": round(one, 1), "one_worker_records": one_counts,
-        "two_workers_s": round(two, 1), "two_workers_records": two_counts, "speedup": round(one / two, 2),
-        "peak_rss_mib_one_worker": [round(kib / 1024) for kib in one_rss],
-        "peak_rss_mib_two_workers": [round(kib / 1024) for kib in two_rss],
+        "pages": args.pages, "site": origin, "cores": cores, "load_average_after": os.getloadavg(),
+        "one_worker_s": round(one.seconds, 1), "one_worker_records": one.records,
+        "two_workers_s": round(two.seconds, 1), "two_workers_records": two.records,
+        "speedup": round(one.seconds / two.seconds, 2),
+        "cpu_s_one_worker": one.cpu_seconds, "cpu_s_two_workers": two.cpu_seconds,
+        "cores_busy_one_worker": round(sum(one.cpu_seconds.values()) / one.seconds, 2),
+        "speedup_the_cores_allow": cores_bound(one, two, cores),
+        "peak_rss_mib_one_worker": [round(kib / 1024) for kib in one.peak_kib],
+        "peak_rss_mib_two_workers": [round(kib / 1024) for kib in two.peak_kib],
         "redis_mib_per_100k_seen_articles": round(seen_bytes / 2**20, 1),
         "redis_mib_per_100k_dupefilter_fingerprints": round(dupefilter_bytes / 2**20, 1),
     }  # fmt: skip

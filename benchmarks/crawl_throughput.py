@@ -58,10 +58,11 @@ class Watch:
         self.cpu: dict[int, float] = {}
         self.roles: dict[int, str] = {}
         self.samples: list[dict] = []
+        self.started = time.monotonic()
 
     def run(self) -> float:
         """Sample until the crawl ends; returns its wall time."""
-        started = time.monotonic()
+        started = self.started = time.monotonic()
         while self.process.poll() is None:
             self.sample()
             time.sleep(SAMPLE_S)
@@ -84,6 +85,9 @@ class Watch:
                 current[pid] = kib["VmRSS"]
         if self.articles >= (len(self.samples) + 1) * self.every and current:
             self.samples.append({"pages": self.articles, **self.by_role(current)})
+            # As it is taken too: a long crawl cut short still leaves its memory curve.
+            print(json.dumps({"rss_mib": self.samples[-1], "s": round(time.monotonic() - self.started, 1)}),
+                  file=sys.stderr, flush=True)  # fmt: skip
 
     def by_role(self, kib: dict[int, int]) -> dict[str, list[int]]:
         """MiB per role ("crawl", "worker"), in pid order."""

@@ -121,9 +121,12 @@ def role(pid: int, crawl_pid: int) -> str:
         return "gone"
 
 
-def family_peak_kib(pid: int, peaks: dict[int, int]) -> None:
-    """Note the peak RSS (VmHWM) of `pid` and of its children so far."""
+def family_peak_kib(pid: int, peaks: dict[int, int], cpu: dict[int, float] | None = None) -> None:
+    """Note the peak RSS (VmHWM) of `pid` and of its children so far, and their CPU seconds into `cpu`."""
     for member in family(pid):
         peak = memory_kib(member).get("VmHWM")
         if peak is not None:
             peaks[member] = max(peaks.get(member, 0), peak)
+        seconds = cpu_seconds(member) if cpu is not None else None
+        if seconds is not None:
+            cpu[member] = seconds

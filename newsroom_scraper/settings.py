@@ -102,6 +102,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_DELAY = 1.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# Outputs of one response handled at once (Scrapy's default 100). A response gives at most one item (a
+# page), and requests are scheduled at once; Scrapy starts this many tasks for every response, which
+# at 100 cost 13 % of the crawl process's CPU (benchmarks/crawl_throughput.py, py-spy).
+CONCURRENT_ITEMS = 1
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 # Default 300: the longest `Retry-After` (429, 503) waited for, in seconds. The site's requests wait that
@@ -135,7 +139,11 @@ EXTENSIONS = {
 # Responses pass these from the highest number down: each of ours sees a response before the Scrapy one
 # it guards. Retry-After before RetryMiddleware (550); complete bodies before HttpCompressionMiddleware (590);
 # redirect loops and off-site redirects before RedirectMiddleware (600); a 304 stops in the recheck (650).
+# Scrapy's MetaRefreshMiddleware decodes every HTML page whole to look for a refresh: ours, in its place
+# (580), rules one out in the bytes first (downloadermiddlewares/metarefresh.py).
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsroom_scraper.downloadermiddlewares.metarefresh.MetaRefreshMiddleware": 580,
     "newsroom_scraper.downloadermiddlewares.retryafter.RetryAfterMiddleware": 560,
     "newsroom_scraper.downloadermiddlewares.integrity.IntegrityMiddleware": 595,
     "newsroom_scraper.downloadermiddlewares.redirects.RedirectGuardMiddleware": 610,

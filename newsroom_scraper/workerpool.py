@@ -94,6 +94,7 @@ class WorkerPool:
         self._pending: deque[_Task] = deque()
         self._lock = threading.Lock()
         self._wake_reader, self._wake_writer = self._context.Pipe(duplex=False)
+        self._wake_sent = False  # a wake-up is on its way: the dispatcher takes every queued task when it wakes
         self._workers = [self._start_worker() for _ in range(workers)]
         self._closing = False
         self._thread = threading.Thread(target=self._dispatch, name="workerpool-dispatcher", daemon=True)
@@ -111,7 +112,9 @@ class WorkerPool:
             self._pending.append(task)
             busy = sum(1 for worker in self._workers if worker.task is not None)
             self.peak_waiting = max(self.peak_waiting, len(self._pending) + busy)
-            self._wake_writer.send_bytes(b"")
+            if not self._wake_sent:  # one write per dispatcher turn, not one per page
+                self._wake_sent = True
+                self._wake_writer.send_bytes(b"")
         return task.future
 
     def shutdown(self) -> None:
@@ -167,6 +170,7 @@ class WorkerPool:
         with self._lock:
             if self._closing:
                 return False
+            self._wake_sent = False  # from here on a new task wakes the wait below
             assigned = self._assign()
         for worker, task in assigned:
             try:

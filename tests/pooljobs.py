@@ -43,6 +43,6 @@ def misbehaving_extract(item, rules, timeout):
         return die()
     if item.url.endswith("/fail"):
         return fail()
-    from newsroom_scraper.pipelines.extract import extract_page  # here: the pool tests' workers start light
+    from newsroom_scraper.pagetask import extract_page  # here: the pool tests' workers start light
 
     return extract_page(item, rules, timeout)

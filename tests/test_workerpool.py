@@ -58,11 +58,12 @@ def test_a_worker_that_dies_fails_its_task_only(pool):
 
 
 def test_an_exception_comes_back_to_the_submitter_and_the_worker_lives(pool):
-    before = set(results([pool.submit(pooljobs.pid_of_worker) for _ in range(4)]))
+    started = {worker.process.pid for worker in pool._workers}
     outcome = results([pool.submit(pooljobs.fail)])
     assert isinstance(outcome[0], RemoteError) and str(outcome[0]) == "KeyError: 'no such thing'"
+    # The same processes answer after (on a busy machine the second may only now be ready: no subset of a sample).
     after = set(results([pool.submit(pooljobs.pid_of_worker) for _ in range(4)]))
-    assert after <= before and pool.replaced == 0
+    assert after <= started and pool.replaced == 0
 
 
 def test_shutdown_answers_queued_tasks():

@@ -12,11 +12,12 @@ crawl keeps downloading meanwhile; on a single core, and with 0, it runs in
 the crawl's own process. The pool starts with the first page (a crawl that
 finds none spawns nothing) and serves the whole crawl. A page travels as its
 raw bytes plus a small header (`PageHeader`: no HTTP headers, no pickled
-body). The reactor never waits on a worker: `submit` only queues, and the
-queue stays bounded because Scrapy keeps a response in its scraper slot
-until its items are processed and stops downloading past the slot's size
-(5 MB of responses): `newsroom/extract/peak_queued` records the most pages
-queued or in work at once.
+body), and a worker runs pagetask.py, which loads no Scrapy. The reactor
+never waits on a worker: `submit` only queues, and the queue stays bounded
+because Scrapy keeps a response in its scraper slot until its items are
+processed and stops downloading past the slot's size (5 MB of responses):
+`newsroom/extract/peak_queued` records the most pages queued or in work at
+once.
 
 Every page gets an answer in bounded time (NEWSROOM_EXTRACT_TIMEOUT): in
 process, the extraction's own budget (extract/guard.py); in workers, the
@@ -32,14 +33,13 @@ import asyncio
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from datetime import datetime
 
 from scrapy.exceptions import DropItem
 
-from ..extract import Listed, NotAnArticle, SiteProfile, Source, extract_article
+from ..extract import NotAnArticle, SiteProfile
 from ..extract.guard import failure_detail
 from ..items import Page
+from ..pagetask import PageHeader, extract_page, extract_sent, warm_up
 from ..workerpool import RemoteError, TaskFailed, WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -49,34 +49,6 @@ logger = logging.getLogger(__name__)
 KILL_GRACE = 5.0
 # Why a worker gave no answer, as the reason counted for its page.
 FAILURE_REASONS = {"timeout": "extraction_timeout", "memory": "too_complex", "died": "too_complex"}
-# The paths whose listed date is a publication date, and the date source each gives.
-LISTED_VIA = {"feed": Source.FEED, "news_sitemap": Source.SITEMAP}
-
-
-@dataclass(slots=True, frozen=True)
-class PageHeader:
-    """What a worker needs of a Page besides its body: a few short strings (the HTTP headers stay home)."""
-
-    url: str
-    status: int
-    fetched_at: str
-    source: str | None
-    content_type: str | None
-    content_language: str | None
-    listed_date: str | None
-    listed_via: str | None
-
-    @classmethod
-    def of(cls, item: Page) -> PageHeader:
-        return cls(*(getattr(item, field.name) for field in fields(cls)))
-
-    def page(self, body: bytes) -> Page:
-        return Page(**{field.name: getattr(self, field.name) for field in fields(self)}, body=body)
-
-
-def extract_sent(body: bytes, header: PageHeader, profile: SiteProfile | None, timeout: float, extract: Callable):
-    """In a worker: the page put back together from its bytes and header, extracted by `extract`."""
-    return extract(header.page(body), profile, timeout)
 
 
 def extract_workers(value) -> int:
@@ -91,36 +63,6 @@ def extract_workers(value) -> int:
             "use e.g. -s NEWSROOM_EXTRACT_WORKERS=auto (one per core) or 0 (extract in the crawl's process)"
         )
     return int(text)
-
-
-def extract_page(item: Page, profile: SiteProfile | None, timeout: float):
-    """The extraction of one page; a module-level function so that worker processes can run it."""
-    return extract_article(
-        item.body,
-        item.url,
-        content_type=item.content_type,
-        content_language=item.content_language,
-        fetched_at=datetime.fromisoformat(item.fetched_at.replace("Z", "+00:00")),
-        profile=profile,
-        listed_date=listed(item),
-        timeout=timeout,
-    )
-
-
-def listed(item: Page) -> Listed | None:
-    """The publication date a feed or news sitemap gave for the page's URL, as the extraction takes it.
-
-    A plain sitemap's lastmod is not one: it is when the page last changed, and
-    plain sitemaps list about and contact pages too, which no date must turn into articles.
-    """
-    if not item.listed_date or item.listed_via not in LISTED_VIA:
-        return None
-    return Listed(item.listed_date, LISTED_VIA[item.listed_via])
-
-
-def warm_up() -> None:
-    """Load the extraction's models in a new worker before it takes a page (its time is not the page's)."""
-    extract_article(b"<html><head><title>warm</title></head><body><p>up</p></body></html>", "https://warm.up/")
 
 
 def failure_reason(outcome: TaskFailed | RemoteError) -> NotAnArticle:

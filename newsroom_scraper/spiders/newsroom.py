@@ -37,7 +37,7 @@ from ..items import Page
 from ..logfilters import quiet_tracebacks
 from ..record import utc_timestamp
 from ..sources import Source
-from ..urls import canonical_links, in_domains, request_url_or_none, url_key
+from ..urls import first_canonical_link, in_domains, request_url_or_none, url_key
 from .options import Arguments, CrawlOptions
 from .outcomes import Outcomes
 
@@ -288,11 +288,14 @@ class NewsroomSpider(Outcomes, scrapy.Spider):
         )
 
     def canonical_of(self, response: Response) -> str | None:
-        """The page's rel=canonical URL when it is in scope: the same article is not fetched again under it."""
+        """The page's rel=canonical URL when it is in scope: the same article is not fetched again under it.
+
+        Read from the page's bytes: the crawl process never parses an article (the extraction does, in its worker).
+        """
         if not isinstance(response, TextResponse):
             return None
-        links = canonical_links(response.selector.root, response.url)
-        url = request_url_or_none(links[0]) if links else None
+        link = first_canonical_link(response.body, response.url)
+        url = request_url_or_none(link) if link else None
         return url if url and in_domains(url, self.allowed_domains) else None
 
     # --- Bookkeeping -----------------------------------------------------------------------
