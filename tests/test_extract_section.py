@@ -150,3 +150,18 @@ def test_json_ld_trail_names_unescaped():
         {"@type": "ListItem", "position": 3, "name": "Council approves harbour flood defence plan"},
     ]}  # fmt: skip
     assert section_of(STORY, jsonld(trail)) == "News & Analysis"
+
+
+def test_links_to_the_article_urls_folders_are_a_trail():
+    url = "https://www.example.org/news/2020/02/18/national/crime-legal/council-approves-plan/"
+    kicker = (
+        '<h3><a href="https://www.example.org/news_category/national/">National</a><span> / </span>'
+        '<a href="https://www.example.org/news_category/crime-legal/">Crime &amp; Legal</a></h3>'
+    )
+    assert section_of(kicker + STORY, url=url) == "Crime & Legal"
+    # The same links elsewhere, or joined by nothing as a menu joins them, are no trail.
+    assert section_of(kicker + STORY, url="https://www.example.org/news/2020/02/18/council-approves-plan/") is None
+    menu = kicker.replace("<span> / </span>", " ")
+    assert section_of(menu + STORY, url=url) is None
+    backwards = '<p><a href="/crime-legal/">Crime &amp; Legal</a> / <a href="/national/">National</a></p>'
+    assert section_of(backwards + STORY, url=url) is None

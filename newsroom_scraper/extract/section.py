@@ -2,8 +2,11 @@
 
 Breadcrumbs are found by markup (class/id "breadcrumb", aria-label, schema.org
 BreadcrumbList) and, on pages whose markup says nothing, by shape: a short
-line of links that starts at "Home" and is joined by ">", "/", "»" or "›".
-The section is the last item that is neither the home link nor the article.
+line of links that starts at "Home" and is joined by ">", "/", "»" or "›",
+or whose links go, in order, to the folders of the article's URL. The
+section is the last item that is none of the home link, the article, an
+archive level or a template label (rules.sections). Failing a trail, what the
+page declares: a JSON-LD trail, article:section, JSON-LD articleSection.
 """
 
 from __future__ import annotations
@@ -274,7 +277,34 @@ def _page_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[s
     if shaped:
         root_first = _starts_at_root(shaped[0]) and not HOME.match(_items(shaped[0])[0])
         return _section_from_items(_items(shaped[0]), title, root_first, url), shaped[0]
+    return _folder_trail(scope, title, url)
+
+
+def _folder_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[str | None, html.HtmlElement | None]:
+    """Links joined by "/" or ">" that go, in order, to the article URL's own folders ("National / Crime & Legal").
+
+    A trail without "Home": its links name the folders the article's URL sits in
+    (/news/2020/02/18/national/crime-legal/<slug>), which a menu's links do not, all of them, in order.
+    """
+    folders = [segment for segment in urlsplit(url).path.lower().split("/") if segment][:-1]
+    if len(folders) < 2:
+        return None, None
+    for link in scope.iter("a"):
+        element = link.getparent()
+        if _folder(link, folders) < 0 or element is None or len(element_text(element)) > MAX_CRUMB_CHARS:
+            continue
+        links = [a for a in element.iter("a") if element_text(a)]
+        places = [_folder(a, folders) for a in links]
+        if len(links) >= 2 and min(places) >= 0 and places == sorted(set(places)) and _separated(element):
+            return _section_from_items(_items(element), title, url=url), element
     return None, None
+
+
+def _folder(link: html.HtmlElement, folders: list[str]) -> int:
+    """Which of the article URL's folders the link goes to (its last path segment), or -1."""
+    href = (link.get("href") or "").split("#", 1)[0].split("?", 1)[0]
+    segment = href.rstrip("/").rsplit("/", 1)[-1].lower()
+    return folders.index(segment) if segment in folders else -1
 
 
 def _declared_section(meta: PageMetadata, title: str | None, url: str) -> tuple[str | None, Source | None]:
