@@ -165,3 +165,10 @@ def test_links_to_the_article_urls_folders_are_a_trail():
     assert section_of(menu + STORY, url=url) is None
     backwards = '<p><a href="/crime-legal/">Crime &amp; Legal</a> / <a href="/national/">National</a></p>'
     assert section_of(backwards + STORY, url=url) is None
+
+
+def test_broken_url_and_huge_declared_section_give_an_answer():
+    body = '<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/city/">City</a></div>'
+    assert section_of(body + STORY, url="http://[::1/news/city/plan") == "City"
+    huge = jsonld({"@context": "https://schema.org", "@type": "NewsArticle", "articleSection": "- " * 200_000 + "x"})
+    assert section_of(STORY, huge, url="http://[::1") is None

@@ -42,6 +42,8 @@ ROWS = [
     ("Articles", [], None),
     ("Textilindustrie", ["Wirtschaft"], None),
     ("国際", ["ホーム"], None),
+    ("News", ["Home", "News"], None),  # a repeated level is not an archive level
+    ("1234567890" * 8 + " x", [], None),  # a long digit run is read in one pass
     ("UK", ["News"], None),
 ]
 

@@ -228,7 +228,7 @@ def resolve_section(page: ParsedPage, header: Header, body: Body) -> Resolved[st
     1. (a site profile has no section selector);
     2. a breadcrumb marked by class, id, aria-label or itemtype;
     3. a breadcrumb by its shape ("You are here:", or links from "Home" joined by ">", "/", "»"),
-       else links joined so that go, in order, to the article URL's folders ("National / Crime & Legal");
+       else links joined by "/" or ">" that go, in order, to the article URL's folders ("National / Crime & Legal");
     4. a JSON-LD BreadcrumbList;
     5. the article:section meta tag;
     6. the JSON-LD article's articleSection (of a list, the first).

@@ -98,7 +98,7 @@ def _section_from_items(items: list[str], title: str | None, root_first: bool = 
         items = items[1:]
     while items and HOME.match(items[0]):
         items = items[1:]
-    last_segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    last_segment = _url_path(url).rstrip("/").rsplit("/", 1)[-1]
     article = _ArticleItem(comparable(title or ""), _slug(PAGE_EXTENSION.sub("", last_segment)))
     while items and (article.names(items[-1]) or skipped_crumb(items[-1], items[:-1])):
         items = items[:-1]
@@ -122,6 +122,13 @@ class _ArticleItem:
             return True
         slug = _slug(item)
         return len(slug) > MIN_TITLE_PART and self.slug.startswith(slug)
+
+
+def _url_path(url: str) -> str:
+    try:
+        return urlsplit(url).path
+    except ValueError:  # a broken URL ("http://[::1") names no folders and no slug
+        return ""
 
 
 def _slug(text: str) -> str:
@@ -236,7 +243,7 @@ def find_section(
     """(section, breadcrumb element, where the section came from): the element lets the body phase drop it.
 
     A trail on the page comes first; when it names no section (only "Home", a year and the
-    article), what the page declares: a JSON-LD trail, the article's articleSection, article:section.
+    article), what the page declares: a JSON-LD trail, article:section, the article's articleSection.
     """
     body = tree.find("body")
     section, element = _page_trail(body if body is not None else tree, title, url)
@@ -286,7 +293,7 @@ def _folder_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple
     A trail without "Home": its links name the folders the article's URL sits in
     (/news/2020/02/18/national/crime-legal/<slug>), which a menu's links do not, all of them, in order.
     """
-    folders = [segment for segment in urlsplit(url).path.lower().split("/") if segment][:-1]
+    folders = [segment for segment in _url_path(url).lower().split("/") if segment][:-1]
     if len(folders) < 2:
         return None, None
     for link in scope.iter("a"):
@@ -318,11 +325,15 @@ def _declared_section(meta: PageMetadata, title: str | None, url: str) -> tuple[
     if section:
         return section, Source.JSONLD
     declared = ((meta.first("article:section"), Source.META), (meta.article_value("articleSection"), Source.JSONLD))
-    site = site_names(meta, url)
+    try:
+        site = site_names(meta, url)
+    except ValueError:  # a broken URL names no host
+        site = site_names(meta, None)
     for value, source in declared:
         if isinstance(value, list):
             value = next((part for part in value if isinstance(part, str) and part.strip()), None)
-        first = clean_crumb(squash(unescape(value).split(",")[0])) if isinstance(value, str) else ""
+        first = value.split(",", 1)[0] if isinstance(value, str) else ""
+        first = clean_crumb(squash(unescape(first))) if len(first) <= MAX_SECTION_CHARS * 2 else ""
         section = _section_from_items([first], title, url=url) if 0 < len(first) <= MAX_SECTION_CHARS else None
         if section and comparable(section) not in site:
             return section, source

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..datetext import MONTHS as MONTH_NUMBERS
+
 # "You are here"-style labels glued to an item, with their colon: "Estás en: España", "Current: ...".
 CRUMB_LABEL = re.compile(
     r"^(you are here|you are at|current page|current|estás en|está en|usted está en|sie befinden sich hier|"
@@ -25,18 +27,11 @@ CRUMB_LABEL = re.compile(
 # Separators and arrows left at either end of an item by the template: "/ Presserom", ">Política", "‹ Zurück".
 EDGE_SEPARATORS = re.compile(r"^[\s>/»›‹«<|:\-–→←·•]+|[\s>/»›‹«<|:\-–→←·•]+$")
 
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|"
-    "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro"
-)
-# The words of an archive level: numbers, month names, "de" between them ("6 de mayo de 2022").
+# Month names, full and abbreviated, of the languages datetext reads dates in.
+MONTHS = "|".join(re.escape(name) for name in sorted(MONTH_NUMBERS, key=len, reverse=True))
+# The words of an archive level: numbers, month names, "de" between them ("6 de mayo de 2022");
+# an item made of nothing else is one ("2022", "06/2019", "Dezember 2021", "6 de mayo de 2022 05:30").
 DATE_WORDS = re.compile(rf"\b(\d{{1,4}}|{MONTHS}|de|del)\b\.?|[./\-:,]", re.IGNORECASE)
-# An archive level alone: "2022", "06/2019", "Dezember 2021", "01.05.2017", "27", "6 de mayo de 2022 05:30".
-ARCHIVE_LEVEL = re.compile(rf"^(\s*(\d{{1,4}}|{MONTHS}|de|del)\.?\s*[./\-:,]?\s*)+$", re.IGNORECASE)
 # What CMS templates call the article's own page, not a section: "Single News", "Detail", "正文".
 TEMPLATE_LABEL = re.compile(
     r"^(single[ -]?news|news[ -]?detail|detail|details|detailansicht|einzelansicht|newsdetail|article|articles?[ -]"
@@ -55,13 +50,14 @@ def clean_crumb(item: str) -> str:
 
 
 def archive_level(item: str, earlier: list[str]) -> bool:
-    """A year, month or date, alone or after an earlier item's name ("Nachrichten Februar 2022")."""
-    if ARCHIVE_LEVEL.match(item):
-        return True
-    if not re.search(r"\d", item):
-        return False
+    """A year, month or date, alone or after an earlier item's name ("Nachrichten Februar 2022").
+
+    Read by removing the date's words, not by one pattern for the whole item: no backtracking on long digit runs.
+    """
     rest = " ".join(DATE_WORDS.sub(" ", item).split()).lower()
-    return bool(rest) and rest in {" ".join(name.split()).lower() for name in earlier}
+    if not rest:
+        return True
+    return rest != " ".join(item.split()).lower() and rest in {" ".join(name.split()).lower() for name in earlier}
 
 
 CRUMB_SKIPS: tuple[tuple[str, Callable[[str, list[str]], bool]], ...] = (
