@@ -6,6 +6,8 @@ starts a "You are here:" label; these tests pin both routes.
 
 from __future__ import annotations
 
+import json
+
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.section import find_section
 from newsroom_scraper.extract.structured import read_metadata
@@ -14,9 +16,13 @@ TITLE = "Council approves harbour flood defence plan"
 STORY = f"<h1>{TITLE}</h1><p>The city council approved a new plan on Tuesday to expand the harbour's defences.</p>"
 
 
-def section_of(body: str) -> str | None:
-    tree = parse_html(f"<html><head><title>{TITLE}</title></head><body>{body}</body></html>")
-    return find_section(tree, read_metadata(tree), TITLE)[0]
+def section_of(body: str, head: str = "", url: str = "") -> str | None:
+    tree = parse_html(f"<html><head><title>{TITLE}</title>{head}</head><body>{body}</body></html>")
+    return find_section(tree, read_metadata(tree), TITLE, url)[0]
+
+
+def jsonld(obj: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
 
 
 def test_trail_from_home_link_without_markup():
@@ -63,3 +69,106 @@ def test_word_location_in_the_story_does_not_hide_a_trail():
     story = STORY + "<p>The location of the new pumping station is still open.</p>"
     body = '<div><a href="/">Home</a> » <a href="/news/">Newsroom</a></div>'
     assert section_of(body + story) == "Newsroom"
+
+
+def test_year_level_and_the_article_are_not_the_section():
+    body = (
+        '<ol class="breadcrumb"><li><a href="/">Startseite</a></li><li><a href="/presse/">Presse</a></li>'
+        '<li><a href="/presse/2022/">2022</a></li>'
+        "<li><strong>Council approves harbour flood defence plan</strong></li></ol>"
+    )
+    assert section_of(body + STORY) == "Presse"
+
+
+def test_monthly_archive_levels_named_after_the_section():
+    crumbs = ["Startseite", "Nachrichten", "Nachrichten 2022", "Nachrichten Februar 2022"]
+    links = "".join(f'<li><a href="/n/{index}">{name}</a></li>' for index, name in enumerate(crumbs))
+    body = f'<ol class="breadcrumb">{links}<li>Council approves harbour flood defence plan</li></ol>'
+    assert section_of(body + STORY) == "Nachrichten"
+
+
+def test_last_crumb_worded_as_the_url_slug_is_the_article():
+    body = (
+        '<nav class="breadcrumb"><a href="/">Home</a> / <a href="/newsroom/">Newsroom</a> / '
+        "<span>Harbour defences: the plan the council approved</span></nav>"
+    )
+    url = "https://www.example.org/newsroom/harbour-defences-the-plan-the-council-approved.html"
+    assert section_of(body + STORY, url=url) == "Newsroom"
+    assert section_of(body + STORY, url="https://www.example.org/newsroom/4711") == (
+        "Harbour defences: the plan the council approved"
+    )
+
+
+def test_title_inside_a_crumb_with_an_icon_label():
+    body = (
+        '<div class="breadcrumbs"><a href="/home/">Home</a> <a href="/city/">City</a> '
+        "<span>Chevron Right Council approves harbour flood defence plan</span></div>"
+    )
+    assert section_of(body + STORY) == "City"
+
+
+def test_template_label_and_separators_in_a_crumb():
+    body = '<ol class="breadcrumb"><li><a href="/">Website</a> /<a href="/aktuelles">Aktuelles</a> /Single News</ol>'
+    assert section_of(body + STORY) == "Aktuelles"
+
+
+def test_script_inside_the_trail_is_not_an_item():
+    body = (
+        '<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/sport/">Sport</a>'
+        "<script>var adformtag = adformtag || []; adformtag.push(function() {});</script></div>"
+    )
+    assert section_of(body + STORY) == "Sport"
+
+
+def test_trail_naming_no_section_falls_back_to_the_declared_one():
+    body = '<div class="breadcrumb"><a href="/">Home</a> &gt; Council approves harbour flood defence plan</div>'
+    head = jsonld({"@context": "https://schema.org", "@type": "NewsArticle", "articleSection": "Media Industry "})
+    assert section_of(body + STORY, head) == "Media Industry"
+    assert section_of(body + STORY) is None
+
+
+def test_declared_section_list_gives_its_first_and_a_sentence_gives_none():
+    article = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    assert section_of(STORY, jsonld({**article, "articleSection": ["Politics", "World"]})) == "Politics"
+    assert section_of(STORY, jsonld({**article, "articleSection": "Politics, World, Elections"})) == "Politics"
+    teaser = "Der dreimalige Olympiasieger und seine Teamkollegen müssen nach positiven Tests in Quarantäne"
+    assert section_of(STORY, jsonld({**article, "articleSection": teaser})) is None
+    assert section_of(STORY, jsonld({**article, "articleSection": "Artikel"})) is None
+
+
+def test_meta_section_comes_before_json_ld_article_section():
+    head = '<meta property="article:section" content="Opinion">' + jsonld(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "articleSection": "opinion-columns"}
+    )
+    assert section_of(STORY, head) == "Opinion"
+
+
+def test_json_ld_trail_names_unescaped():
+    trail = {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": 1, "name": "Home"},
+        {"@type": "ListItem", "position": 2, "name": "News &amp; Analysis"},
+        {"@type": "ListItem", "position": 3, "name": "Council approves harbour flood defence plan"},
+    ]}  # fmt: skip
+    assert section_of(STORY, jsonld(trail)) == "News & Analysis"
+
+
+def test_links_to_the_article_urls_folders_are_a_trail():
+    url = "https://www.example.org/news/2020/02/18/national/crime-legal/council-approves-plan/"
+    kicker = (
+        '<h3><a href="https://www.example.org/news_category/national/">National</a><span> / </span>'
+        '<a href="https://www.example.org/news_category/crime-legal/">Crime &amp; Legal</a></h3>'
+    )
+    assert section_of(kicker + STORY, url=url) == "Crime & Legal"
+    # The same links elsewhere, or joined by nothing as a menu joins them, are no trail.
+    assert section_of(kicker + STORY, url="https://www.example.org/news/2020/02/18/council-approves-plan/") is None
+    menu = kicker.replace("<span> / </span>", " ")
+    assert section_of(menu + STORY, url=url) is None
+    backwards = '<p><a href="/crime-legal/">Crime &amp; Legal</a> / <a href="/national/">National</a></p>'
+    assert section_of(backwards + STORY, url=url) is None
+
+
+def test_broken_url_and_huge_declared_section_give_an_answer():
+    body = '<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/city/">City</a></div>'
+    assert section_of(body + STORY, url="http://[::1/news/city/plan") == "City"
+    huge = jsonld({"@context": "https://schema.org", "@type": "NewsArticle", "articleSection": "- " * 200_000 + "x"})
+    assert section_of(STORY, huge, url="http://[::1") is None

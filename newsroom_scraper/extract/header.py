@@ -60,7 +60,7 @@ def read_header(page: ParsedPage) -> Header:
     index = headline_index(lines, title.value, all_links)
     declared = declared_language(tree, meta, page.content_language)
     reading = resolve.profile_language(page) or language_of(" ".join(lines[: rules.READING_LINES]), declared)
-    section, crumbs, section_source = find_section(tree, meta, title.value)
+    section, crumbs, section_source = find_section(tree, meta, title.value, page.url)
     links = frozenset(all_links - {title.value})
     declared_article = declares_article(meta)
     dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)

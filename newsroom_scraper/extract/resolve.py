@@ -227,10 +227,15 @@ def resolve_section(page: ParsedPage, header: Header, body: Body) -> Resolved[st
 
     1. (a site profile has no section selector);
     2. a breadcrumb marked by class, id, aria-label or itemtype;
-    3. a breadcrumb by its shape ("You are here:", or links from "Home" joined by ">", "/", "»");
+    3. a breadcrumb by its shape ("You are here:", or links from "Home" joined by ">", "/", "»"),
+       else links joined by "/" or ">" that go, in order, to the article URL's folders ("National / Crime & Legal");
     4. a JSON-LD BreadcrumbList;
-    5. the article:section meta tag.
-    Of a trail, the last item that is neither the home link nor the article (section.find_section).
+    5. the article:section meta tag;
+    6. the JSON-LD article's articleSection (of a list, the first).
+    Of a trail, the last item that is none of: the home link, the article (its title, whole, cut short or
+    inside the item, or its URL's slug), an archive level ("2022", "Nachrichten Februar 2022") or a
+    template label ("Single News"), rules.sections naming each; items lose their "You are here:" labels
+    and separators first. A trail naming no section gives way to steps 4-6 (section.find_section).
     """
     return header.section
 

@@ -2,19 +2,28 @@
 
 Breadcrumbs are found by markup (class/id "breadcrumb", aria-label, schema.org
 BreadcrumbList) and, on pages whose markup says nothing, by shape: a short
-line of links that starts at "Home" and is joined by ">", "/", "»" or "›".
-The section is the last item that is neither the home link nor the article.
+line of links that starts at "Home" and is joined by ">", "/", "»" or "›",
+or whose links go, in order, to the folders of the article's URL. The
+section is the last item that is none of the home link, the article, an
+archive level or a template label (rules.sections). Failing a trail, what the
+page declares: a JSON-LD trail, article:section, JSON-LD articleSection.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from html import unescape
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
 from .evidence import Source
+from .rules.sections import clean_crumb, skipped_crumb
 from .structured import PageMetadata
 from .text import comparable, element_text, squash
+from .title import site_names
 
 HOME = re.compile(
     r"^(home|homepage|start|startseite|accueil|inicio|portada|home page|首页|首頁|主页|网站首页|ホーム|トップ|главная|"
@@ -30,7 +39,6 @@ NEAR_LINK = etree.XPath("boolean(a | */a | */*/a | */*/*/a)")
 SEPARATOR = re.compile(r"^[\s>/»›|:\-–→·•]*$")
 # Between breadcrumb links: ">", "/", "»". Not "|" or "·", which join menu links.
 CRUMB_SEPARATOR = re.compile(r"^[\s>/»›:\-–→]*$")
-ARTICLE_WORDS = re.compile(r"^(正文|正文内容|详情|詳細|article|details|text|story)$", re.IGNORECASE)
 # What templates call a breadcrumb, in class, id or aria-label, in the languages we meet.
 BREADCRUMB_MARKS = ("breadcrumb", "crumb", "kruimel", "brotkrum", "ariane", "migas", "briciole", "navpath", "pathway",
                     "ruta de navegaci", "navigationspfad", "面包屑", "麵包屑", "パンくず", "хлебн")  # fmt: skip
@@ -39,17 +47,30 @@ ROOT_URL = re.compile(r"^https?://[^/]+/?(index\.\w+)?$")
 MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype", smart_strings=False)
 # How far above its links a breadcrumb's container may be (li > ol > nav > div); NEAR_LINK says the same.
 CRUMB_DEPTH = 4
+# An item this long that is part of the title, or holds it, is the article, not a section ("Chevron Right <title>").
+MIN_TITLE_PART = 20
+PAGE_EXTENSION = re.compile(r"\.[a-z]{2,5}$", re.IGNORECASE)
+# A declared section longer than this is a sentence (a teaser, a headline), not a section's name.
+MAX_SECTION_CHARS = 60
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def _items(element: html.HtmlElement) -> list[str]:
     links = [element_text(a) for a in element.iter("a")]
-    text = element_text(element)
+    text = _visible_text(element)
     last = text
     if links and links[-1] in text:
         last = text[text.rfind(links[-1]) + len(links[-1]) :]
     last = squash(re.sub(r"^[\s>/»›|:\-–→·•]+", "", last))
-    items = [squash(HERE_LABEL.sub("", item)) for item in links + ([last] if last else [])]
+    items = [clean_crumb(squash(HERE_LABEL.sub("", item))) for item in links + ([last] if last else [])]
     return [item for item in items if item and not SEPARATOR.match(item)]
+
+
+def _visible_text(element: html.HtmlElement) -> str:
+    """The element's text without the script or style a template left inside the trail."""
+    if element.find(".//script") is None and element.find(".//style") is None:
+        return element_text(element)
+    return squash(" ".join(element.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
 
 
 def _names_breadcrumb(marks: str) -> bool:
@@ -71,19 +92,50 @@ def _root_href(href: str) -> bool:
     return href in ("/", "./") or bool(ROOT_URL.match(href))
 
 
-def _section_from_items(items: list[str], title: str | None, root_first: bool = False) -> str | None:
-    title_key = comparable(title or "")
+def _section_from_items(items: list[str], title: str | None, root_first: bool = False, url: str = "") -> str | None:
+    """The last item that is not the home link, the article itself, an archive level or a template label."""
     if root_first and len(items) > 1:
         items = items[1:]
     while items and HOME.match(items[0]):
         items = items[1:]
-    while items and (
-        ARTICLE_WORDS.match(items[-1])
-        or (title_key and comparable(items[-1]) in (title_key, title_key[: len(title_key) // 2 + 1]))
-        or (title_key and len(items[-1]) > 20 and title_key.startswith(comparable(items[-1])))
-    ):
+    last_segment = _url_path(url).rstrip("/").rsplit("/", 1)[-1]
+    article = _ArticleItem(comparable(title or ""), _slug(PAGE_EXTENSION.sub("", last_segment)))
+    while items and (article.names(items[-1]) or skipped_crumb(items[-1], items[:-1])):
         items = items[:-1]
     return items[-1] if items else None
+
+
+@dataclass(slots=True, frozen=True)
+class _ArticleItem:
+    """What names the article in its own trail: its title (whole, cut short, or inside the item) or its URL's slug."""
+
+    title_key: str
+    slug: str
+
+    def names(self, item: str) -> bool:
+        key, title_key = comparable(item), self.title_key
+        if title_key and (key in (title_key, title_key[: len(title_key) // 2 + 1])):
+            return True
+        if title_key and len(item) > MIN_TITLE_PART and (title_key.startswith(key) or key in title_key):
+            return True
+        if len(title_key) > MIN_TITLE_PART and title_key in key:
+            return True
+        slug = _slug(item)
+        return len(slug) > MIN_TITLE_PART and self.slug.startswith(slug)
+
+
+def _url_path(url: str) -> str:
+    try:
+        return urlsplit(url).path
+    except ValueError:  # a broken URL ("http://[::1") names no folders and no slug
+        return ""
+
+
+def _slug(text: str) -> str:
+    """Letters and digits as a URL slug writes them: "Bürgerbeteiligung für" -> "buergerbeteiligungfuer"."""
+    text = text.lower().translate(UMLAUTS)
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]", "", plain)
 
 
 def _separated(element: html.HtmlElement) -> bool:
@@ -125,7 +177,7 @@ def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
             item = element.get("item")
             name = element.get("name") or (item.get("name") if isinstance(item, dict) else None)
             if isinstance(name, str) and name.strip():
-                names.append(squash(name))
+                names.append(squash(unescape(name)))
         if names:
             return names
     return []
@@ -186,18 +238,30 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
 
 
 def find_section(
-    tree: html.HtmlElement, meta: PageMetadata, title: str | None
+    tree: html.HtmlElement, meta: PageMetadata, title: str | None, url: str = ""
 ) -> tuple[str | None, html.HtmlElement | None, Source | None]:
-    """(section, breadcrumb element, where the section came from): the element lets the body phase drop it."""
+    """(section, breadcrumb element, where the section came from): the element lets the body phase drop it.
+
+    A trail on the page comes first; when it names no section (only "Home", a year and the
+    article), what the page declares: a JSON-LD trail, article:section, the article's articleSection.
+    """
     body = tree.find("body")
-    scope = body if body is not None else tree
+    section, element = _page_trail(body if body is not None else tree, title, url)
+    if section:
+        return section, element, Source.BREADCRUMB
+    declared, source = _declared_section(meta, title, url)
+    return declared, element, source
+
+
+def _page_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[str | None, html.HtmlElement | None]:
+    """The section the page's own trail names, and the trail's element (marked up, else found by its shape)."""
     if _marked_anywhere(scope):
         for element in scope.xpath(".//*[@class or @id or @aria-label or @itemtype]"):
             if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
                 items = _items(element)
                 if len(items) >= 1:
                     root_first = _starts_at_root(element) and len(items) > 2
-                    return _section_from_items(items, title, root_first), element, Source.BREADCRUMB
+                    return _section_from_items(items, title, root_first, url), element
     verdicts: dict = {}
 
     def crumbs(element) -> bool:
@@ -219,9 +283,58 @@ def find_section(
     shaped.sort(key=lambda element: not HERE_LABEL.match(element_text(element)))
     if shaped:
         root_first = _starts_at_root(shaped[0]) and not HOME.match(_items(shaped[0])[0])
-        return _section_from_items(_items(shaped[0]), title, root_first), shaped[0], Source.BREADCRUMB
-    crumbs = _jsonld_crumbs(meta)
-    if crumbs:
-        return _section_from_items(crumbs, title), None, Source.JSONLD
-    section = meta.first("article:section")
-    return (squash(section), None, Source.META) if section else (None, None, None)
+        return _section_from_items(_items(shaped[0]), title, root_first, url), shaped[0]
+    return _folder_trail(scope, title, url)
+
+
+def _folder_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[str | None, html.HtmlElement | None]:
+    """Links joined by "/" or ">" that go, in order, to the article URL's own folders ("National / Crime & Legal").
+
+    A trail without "Home": its links name the folders the article's URL sits in
+    (/news/2020/02/18/national/crime-legal/<slug>), which a menu's links do not, all of them, in order.
+    """
+    folders = [segment for segment in _url_path(url).lower().split("/") if segment][:-1]
+    if len(folders) < 2:
+        return None, None
+    for link in scope.iter("a"):
+        element = link.getparent()
+        if _folder(link, folders) < 0 or element is None or len(element_text(element)) > MAX_CRUMB_CHARS:
+            continue
+        links = [a for a in element.iter("a") if element_text(a)]
+        places = [_folder(a, folders) for a in links]
+        if len(links) >= 2 and min(places) >= 0 and places == sorted(set(places)) and _separated(element):
+            return _section_from_items(_items(element), title, url=url), element
+    return None, None
+
+
+def _folder(link: html.HtmlElement, folders: list[str]) -> int:
+    """Which of the article URL's folders the link goes to (its last path segment), or -1."""
+    href = (link.get("href") or "").split("#", 1)[0].split("?", 1)[0]
+    segment = href.rstrip("/").rsplit("/", 1)[-1].lower()
+    return folders.index(segment) if segment in folders else -1
+
+
+def _declared_section(meta: PageMetadata, title: str | None, url: str) -> tuple[str | None, Source | None]:
+    """A JSON-LD BreadcrumbList, then the article:section meta tag, then the JSON-LD article's articleSection.
+
+    A declared value passes the trail's tests (not the article, not a year, not a template label)
+    and is not the site's own name ("ZEIT ONLINE"); of a list ("Politics, World") the first is the
+    section, the rest are tags.
+    """
+    section = _section_from_items(_jsonld_crumbs(meta), title, url=url)
+    if section:
+        return section, Source.JSONLD
+    declared = ((meta.first("article:section"), Source.META), (meta.article_value("articleSection"), Source.JSONLD))
+    try:
+        site = site_names(meta, url)
+    except ValueError:  # a broken URL names no host
+        site = site_names(meta, None)
+    for value, source in declared:
+        if isinstance(value, list):
+            value = next((part for part in value if isinstance(part, str) and part.strip()), None)
+        first = value.split(",", 1)[0] if isinstance(value, str) else ""
+        first = clean_crumb(squash(unescape(first))) if len(first) <= MAX_SECTION_CHARS * 2 else ""
+        section = _section_from_items([first], title, url=url) if 0 < len(first) <= MAX_SECTION_CHARS else None
+        if section and comparable(section) not in site:
+            return section, source
+    return None, None
