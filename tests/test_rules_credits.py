@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from newsroom_scraper.extract.byline import find_byline, is_person, metadata_agency, names_site, split_names
+from newsroom_scraper.extract.byline import (
+    find_byline,
+    is_person,
+    is_site_name,
+    metadata_agency,
+    names_site,
+    rendered_byline,
+    spelled_out,
+    split_names,
+)
 from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_trailing_credit
 from newsroom_scraper.extract.structured import read_metadata
 
@@ -81,6 +90,22 @@ NAMES = [
 ]
 
 
+NOT_NAMES = [
+    # NOT_NAME_WORDS: page furniture standing where a name would be
+    ("Posted on", False),
+    ("Veröffentlicht am", False),
+    ("Follow", False),
+    ("Mehr", False),
+    ("No Author", False),
+    ("Archiv anzeigen", False),
+    ("Alle Beiträge", False),
+    ("Mehr Khan", True),  # a name with one of those words besides others is a name
+    ("SID", False),  # an agency (AGENCIES), and short capitals
+    ("Nachrichten", False),  # "news": a section label
+]
+NAMES += NOT_NAMES
+
+
 @pytest.mark.parametrize("name, person", NAMES)
 def test_is_person(name, person):
     assert is_person(name) is person
@@ -95,6 +120,32 @@ SPLITS = [
     ("Jane Doe (AP)", ["Jane Doe (AP)"]),  # an agency in capitals is a credit, kept for the attribution rules
     ("Inger Ogden", ["Inger Ogden"]),  # not a conjunction inside a word
     ("Bochum Redaktion", ["Bochum Redaktion"]),
+    # NAME_LABEL, also glued by markup that sets the label in an element of its own; colon labels need the colon
+    ("Veröffentlicht vonChris Jung", ["Chris Jung"]),
+    ("AuthorAndreas Kalt", ["Andreas Kalt"]),
+    ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+    ("Interview: Julia Lauter", ["Julia Lauter"]),
+    ("Text: Kirsten Freund", ["Kirsten Freund"]),
+    ("Leonardo DiCaprio", ["Leonardo DiCaprio"]),  # a short label ("di") is never cut from a glued name
+    ("VonDrehle", ["VonDrehle"]),
+    ("Textor Müller", ["Textor Müller"]),  # no colon: not the label "Text:"
+    ("Authority Jones", ["Authority Jones"]),  # "author" glued only before a capital
+    # NAME_TAIL: a date, a label or a photo credit after the name
+    ("Jake Goulding on January", ["Jake Goulding"]),
+    ("Isabella.DiBiase am Samstag", ["Isabella.DiBiase"]),
+    ("Jane Doe March 5", ["Jane Doe"]),
+    ("Theresa May", ["Theresa May"]),  # a month without a date or "on" before it is a name
+    ("April Roach", ["April Roach"]),
+    ("Herr_Rein Veröffentlicht", ["Herr_Rein"]),
+    ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+    ("Alexander Karper Foto: © GEPA", ["Alexander Karper"]),
+    # TRAILING_JOB_TITLE, a full stop closing the byline, a leading mark
+    ("Christoph Hein Chefredakteur", ["Christoph Hein"]),
+    ("Evan HalperStaff Writer", ["Evan Halper"]),
+    ("Jane Writer", ["Jane Writer"]),  # a surname, not glued
+    ("Tatyana Turner.", ["Tatyana Turner"]),
+    ("John Smith Jr.", ["John Smith Jr."]),
+    ("~ Cem Basman", ["Cem Basman"]),
 ]
 
 
@@ -143,3 +194,55 @@ AGENCY_AUTHORS = [
 def test_metadata_agency(head, agency):
     meta = read_metadata(html.fromstring(f"<html><head>{head}</head><body><p>Text</p></body></html>"))
     assert metadata_agency(meta) == agency
+
+
+RENDERED_BYLINES = [
+    # (a byline element, its names as the page renders them): block lines apart, BYLINE_FUNCTION lines dropped
+    ('<div class="authors"><div><a>SID</a></div><span>Nachrichtenagentur</span></div>', "SID"),
+    ('<div class="author"><div>Jane Doe</div><div>Staff Writer</div></div>', "Jane Doe"),
+    ('<div class="author"><p>Jane Doe</p><p>John Smith</p></div>', "Jane Doe, John Smith"),
+    ('<div class="author"><span>Jane</span> <span>Doe</span></div>', "Jane Doe"),  # inline: one name
+    ('<div class="author"><div>By</div><div>Jane Reporterin</div></div>', "Jane Reporterin"),  # a name, not a title
+    # an author box with a biography is no byline (the caller refuses the empty text)
+    (
+        '<div class="author-bio"><div>Tobi</div><p>Hallo, mein Name ist Tobias und ich habe diesen Blog im April 2009 '
+        "ins Leben gerufen, seitdem blogge ich hier.</p></div>",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("snippet, names", RENDERED_BYLINES)
+def test_rendered_byline(snippet, names):
+    assert rendered_byline(html.fromstring(snippet)) == names
+
+
+SPELLED_OUT = [
+    # (a credit's agency, the page's head, the attribution): initials of the agency the metadata names
+    ("AP", '<script type="application/ld+json">{"@type": "NewsArticle", "author": ["Associated Press"]}</script>',
+     "Associated Press"),
+    ("AFP", '<meta name="author" content="Agence France-Presse">', "Agence France-Presse"),
+    ("AP", '<meta name="author" content="Agence France-Presse">', "AP"),  # another agency's name
+    ("AP", '<meta name="author" content="Anna Park">', "AP"),  # a person: not an agency
+    ("Xinhua", "", "Xinhua"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("agency, head, attribution", SPELLED_OUT)
+def test_spelled_out(agency, head, attribution):
+    meta = read_metadata(html.fromstring(f"<html><head>{head}</head><body><p>Text</p></body></html>"))
+    assert spelled_out(agency, meta) == attribution
+
+
+SITE_NAMED = [
+    # (a name, whether it is the whole of a site name or host label of badische-zeitung.de / "Die Furche")
+    ("Badische Zeitung", True),
+    ("Die FURCHE", True),
+    ("Lisa Petrich", False),
+    ("Badische Zeitung Redakteurin Lisa Petrich", False),
+]
+
+
+@pytest.mark.parametrize("name, site", SITE_NAMED)
+def test_is_site_name(name, site):
+    assert is_site_name(name, {"badischezeitung", "diefurche"}) is site

@@ -9,6 +9,7 @@ and `attribution` from them. The words and patterns are in rules/credits.py.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from lxml import html
 from trafilatura.htmlprocessing import prune_unwanted_nodes
@@ -21,14 +22,16 @@ from .datetext import find_date_strings
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
-from .text import comparable, element_text, squash
+from .text import comparable, squash, walked_lines
 
 COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
 
 def _clean_name(name: str) -> str:
-    name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name))))
-    return rules.JOB_TITLE.sub("", name).strip(" ,;|:·•–—-")
+    name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name).lstrip(" ~*»>"))))
+    name = rules.TRAILING_JOB_TITLE.sub("", rules.NAME_TAIL.sub("", rules.JOB_TITLE.sub("", name)))
+    name = name.strip(" ,;|:·•–—-~")
+    return name[:-1] if name.endswith(".") and re.search(r"\w{3}\.$", name) else name  # "Tatyana Turner."
 
 
 def display_name(name: str) -> str:
@@ -45,7 +48,7 @@ def is_person(name: str) -> bool:
     if not name or len(name) > rules.MAX_NAME_CHARS or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
         return False
     words = name.lower().replace(".", " ").split()
-    if not words or len(words) > rules.MAX_NAME_WORDS:
+    if not words or len(words) > rules.MAX_NAME_WORDS or all(word in rules.NOT_NAME_WORDS for word in words):
         return False
     if all(len(word) <= rules.MAX_INITIALS_CHARS for word in words) and name.isupper():
         return False  # initials ("KH", "JA") sign agency copy; they are not names
@@ -73,7 +76,7 @@ def jsonld_authors(meta: PageMetadata) -> list[str]:
                 continue
             item = item.get("name")
         if isinstance(item, str):
-            names.extend(split_names(item))
+            names.extend(split_names(unescape(item)))  # "Redacci&oacute;n" escaped twice: ";" is no name split
     return names
 
 
@@ -123,10 +126,20 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
             continue
         if any(has_class_word(ancestor, COMMENT_WORDS) for ancestor in element.iterancestors()):
             continue  # a commenter, not the author
-        text = _clean_name(element_text(element))
+        text = rendered_byline(element)
         if rules.MIN_BYLINE_CHARS <= len(text) < rules.MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
             return text
     return None
+
+
+def rendered_byline(element: html.HtmlElement) -> str:
+    """A byline element's names as the page renders them: its block lines apart ("SID" over
+    "Nachrichtenagentur", not "SIDNachrichtenagentur"), a line naming a function dropped (issue 9, item 4)."""
+    lines = walked_lines(element)
+    if any(len(line) >= rules.MAX_BYLINE_CHARS for line in lines):
+        return ""  # an author box with a biography
+    names = [name for name in map(_clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
+    return ", ".join(names) if len(names) > 1 else names[0] if names else ""
 
 
 def markup_authors(tree: html.HtmlElement) -> str | None:
@@ -156,11 +169,19 @@ def names_site(value: str, site: set[str] | frozenset[str]) -> bool:
     return " " not in first and comparable(first.lstrip("@")) in site
 
 
+def is_site_name(name: str, site: set[str] | frozenset[str]) -> bool:
+    """A name that is the whole of one of the site's names or host labels ("Badische Zeitung" on
+    badische-zeitung.de, "L'Opinion" on lopinion.fr): the site's, unless nothing else names a person
+    (a personal blog's name is its author's)."""
+    return comparable(name.lstrip("@")) in site
+
+
 def meta_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Names from author meta tags; URLs (Facebook profiles in article:author), e-mails and the site are not names."""
     names: list[str] = []
     for key in rules.AUTHOR_META:
         for value in meta.meta.get(key, ()):
+            value = unescape(value)
             if _organisation(value) or names_site(value, site):
                 continue
             normalised = normalize_authors(None, value)
@@ -181,8 +202,23 @@ def metadata_agency(meta: PageMetadata) -> str | None:
     return None
 
 
-def metadata_names(meta: PageMetadata) -> list[str]:
-    return jsonld_authors(meta) or meta_names(meta)
+def spelled_out(agency: str, meta: PageMetadata) -> str:
+    """A credit's agency as the page's metadata spells it out, when its letters are the initials of the
+    agency named there as the author ("AP" and "Associated Press", "AFP" and "Agence France-Presse")."""
+    named = metadata_agency(meta)
+    if not named or " " not in named:
+        return agency
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", named) if word)
+    return named if initials.upper() == comparable(agency).upper() else agency
+
+
+def metadata_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    return jsonld_authors(meta) or meta_names(meta, site)
+
+
+def names_person(names: list[str], site: set[str] | frozenset[str]) -> bool:
+    """Whether `names` name a person who is not the site itself (resolve_authors' steps 2 to 5)."""
+    return any(is_person(name) and not is_site_name(name, site) for name in names)
 
 
 def credited_byline(text: str | None) -> str | None:
@@ -190,6 +226,8 @@ def credited_byline(text: str | None) -> str | None:
     ("Пресс-служба"), not initials or codes ("KH/JA")."""
     if not text:
         return None
+    if comparable(text) in rules.AGENCIES:
+        return text  # "SID", "AP": an agency credit, though its name is short capitals
     names = split_names(text)
     if names and all(name.isupper() and len(name) <= rules.MAX_INITIALS_CHARS for name in names):
         return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import html
 
 from . import resolve
-from .byline import byline_from_markup, closing_source, find_byline, header_source, is_person, metadata_names
+from .byline import byline_from_markup, closing_source, find_byline, header_source, metadata_names, names_person
 from .dates import DatesSeen, read_dates
 from .evidence import NOTHING, Resolved, Source
 from .language import declared_language, language_of
@@ -24,7 +24,7 @@ from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
 from .text import comparable, squash
-from .title import find_title
+from .title import find_title, site_names
 from .urls import canonical_url
 
 
@@ -65,7 +65,7 @@ def read_header(page: ParsedPage) -> Header:
     declared_article = declares_article(meta)
     dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)
     byline = find_byline(lines, index)
-    named = byline or any(is_person(name) for name in metadata_names(meta))
+    named = bool(byline) or names_person(metadata_names(meta, resolve.site_keys(page)), site_names(meta, page.url))
     marked = None if named else byline_from_markup(tree)
     header_lines = header_zone(lines, index, set(dates.lines), byline)
     profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
