@@ -6,9 +6,11 @@ import pytest
 from lxml import html
 
 from newsroom_scraper.extract.byline import (
+    closing_signature,
     find_byline,
     is_person,
     is_site_name,
+    meta_names,
     metadata_agency,
     names_site,
     rendered_byline,
@@ -99,6 +101,7 @@ NOT_NAMES = [
     ("No Author", False),
     ("Archiv anzeigen", False),
     ("Alle Beiträge", False),
+    ("PhD", False),  # a degree split from "Grant Tinsley, PhD"
     ("Mehr Khan", True),  # a name with one of those words besides others is a name
     ("SID", False),  # an agency (AGENCIES), and short capitals
     ("Nachrichten", False),  # "news": a section label
@@ -246,3 +249,38 @@ SITE_NAMED = [
 @pytest.mark.parametrize("name, site", SITE_NAMED)
 def test_is_site_name(name, site):
     assert is_site_name(name, {"badischezeitung", "diefurche"}) is site
+
+
+AUTHOR_TAGS = [
+    # (an author tag's content, the names read from it): ADDRESS_IN_NAME, full stops as written, entities
+    ("Logan C. Ritchie", ["Logan C. Ritchie"]),
+    ("R.C. BAKER", ["R.C. BAKER"]),
+    ("facebook.com/evgenia.karp", []),
+    ("https://www.facebook.com/CNBC", []),
+    ("Frank Bueltge - http://bueltge.de", ["Frank Bueltge"]),
+    ("Redacci&amp;oacute;n Diario", ["Redacción Diario"]),
+    ("Jane Doe", ["Jane Doe"]),
+]
+
+
+@pytest.mark.parametrize("content, names", AUTHOR_TAGS)
+def test_meta_names(content, names):
+    meta = read_metadata(html.fromstring(f'<html><head><meta name="author" content="{content}"></head></html>'))
+    assert meta_names(meta) == names
+
+
+SIGNATURES = [
+    # (the story's end, the reporter signing it): the last right-aligned paragraph, a person's name
+    ('<p>Text of the story.</p><p style="text-align:right;"><strong>Lê Phương</strong></p>', "Lê Phương"),
+    ('<p>Text.</p><p align="right">Ana María Pérez</p>', "Ana María Pérez"),
+    ('<p style="text-align: right">Jane Doe</p><p>Text.</p><p style="text-align:right">© 2024 Example</p>', None),
+    ('<p>Text.</p><p style="text-align:right">Read more</p>', None),  # not capitalised words
+    ('<p>Text.</p><p style="text-align:right">Staff Writers</p>', None),  # not a person
+    ("<p>Text.</p><p><strong>Lê Phương</strong></p>", None),  # not set apart to the right
+    ('<p>Text.</p><p style="text-align:right">Lê</p>', None),  # one word
+]
+
+
+@pytest.mark.parametrize("end, signature", SIGNATURES)
+def test_closing_signature(end, signature):
+    assert closing_signature(html.fromstring(f"<html><body><h1>Title</h1>{end}</body></html>")) == signature

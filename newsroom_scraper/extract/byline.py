@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from lxml import html
+from lxml import etree, html
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
@@ -116,6 +116,19 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     return None
 
 
+RIGHT_ALIGNED = etree.XPath(
+    "//body//p[contains(translate(@style, ' ', ''), 'text-align:right') or @align='right']", smart_strings=False
+)
+
+
+def closing_signature(tree: html.HtmlElement) -> str | None:
+    """The reporter's name signing the story in its last right-aligned paragraph ("Lê Phương"): a person's
+    name of a few capitalised words, as newsrooms in Vietnam, Spain or Italy close their copy."""
+    signed = RIGHT_ALIGNED(tree)
+    text = squash(signed[-1].text_content()) if signed else ""
+    return text if _unlabelled_name(text) else None
+
+
 def byline_from_markup(tree: html.HtmlElement) -> str | None:
     """The text of a short element whose class names it the byline; a name inside it ("nome") wins."""
     body = tree.find("body")
@@ -181,13 +194,20 @@ def meta_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()
     names: list[str] = []
     for key in rules.AUTHOR_META:
         for value in meta.meta.get(key, ()):
-            value = unescape(value)
-            if _organisation(value) or names_site(value, site):
+            value = rules.ADDRESS_IN_NAME.sub("", unescape(value)).strip(" -–—|,;()")
+            if not value or _organisation(value) or names_site(value, site):
                 continue
             normalised = normalize_authors(None, value)
             if normalised:
-                names.extend(name.strip() for name in normalised.split(";") if name.strip())
+                names.extend(_as_written(name.strip(), value) for name in normalised.split(";") if name.strip())
     return names
+
+
+def _as_written(name: str, value: str) -> str:
+    """trafilatura's normalised name with the full stops the tag writes ("Logan C Ritchie": "Logan C. Ritchie")."""
+    pattern = r"\.?\s*".join(re.escape(word) for word in name.split()) + r"\.?"
+    found = re.search(pattern, value, re.IGNORECASE)
+    return squash(found.group()) if found and "." in found.group() else name
 
 
 def metadata_agency(meta: PageMetadata) -> str | None:

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from lxml import html
 
 from . import resolve
-from .byline import byline_from_markup, closing_source, find_byline, header_source, metadata_names, names_person
+from .byline import (
+    byline_from_markup,
+    closing_signature,
+    closing_source,
+    find_byline,
+    header_source,
+    metadata_names,
+    names_person,
+)
 from .dates import DatesSeen, read_dates
 from .evidence import NOTHING, Resolved, Source
 from .language import declared_language, language_of
@@ -42,6 +50,7 @@ class Header:
     dates: DatesSeen
     byline: str | None  # the visible byline near the headline
     marked_byline: str | None  # a short element whose class names it the byline
+    signature: str | None  # a reporter's name signing the story in a right-aligned last paragraph
     search_marked_author: bool  # nothing names the author: trafilatura's author search runs after the body
     profile_attribution: str | None  # what the profile's attribution selector found on the intact tree
     source_line: Resolved[str | None]  # a "Source:" credit under the headline or below the story
@@ -67,6 +76,7 @@ def read_header(page: ParsedPage) -> Header:
     byline = find_byline(lines, index)
     named = bool(byline) or names_person(metadata_names(meta, resolve.site_keys(page)), site_names(meta, page.url))
     marked = None if named else byline_from_markup(tree)
+    signature = None if named or marked else closing_signature(tree)
     header_lines = header_zone(lines, index, set(dates.lines), byline)
     profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
     source_line = _source_line(page.lines, index)
@@ -85,6 +95,7 @@ def read_header(page: ParsedPage) -> Header:
         dates=dates,
         byline=byline,
         marked_byline=marked,
+        signature=signature,
         # trafilatura's marked-up author search prunes the tree: it runs last, when nothing better names the author.
         search_marked_author=not named and marked is None,
         profile_attribution=profile_attribution,

@@ -205,7 +205,8 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
     3. author meta tags (author, article:author, DC.creator ...), but not one naming the site ("mdr.de");
     4. the visible byline;
     5. the byline marked up in the page;
-    6. names from 2 to 5 that are the site's own name ("Badische Zeitung" on badische-zeitung.de), when no
+    6. a reporter's name signing the story in its last, right-aligned paragraph;
+    7. names from 2 to 6 that are the site's own name ("Badische Zeitung" on badische-zeitung.de), when no
        step names anyone else: a personal blog's name is its author's;
     then reporters named in the body's credits ("(Reporting by ...)", a Chinese dateline's 记者) are added.
     """
@@ -215,6 +216,7 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
         (Source.META, lambda: meta_names(meta, site_keys(page))),
         (Source.BYLINE, lambda: split_names(byline) if byline else []),
         (Source.MARKUP, lambda: split_names(marked) if marked else []),
+        (Source.CLOSING, lambda: [header.signature] if header.signature else []),
     )
     authors: list[str] = []
     source = site_named = None

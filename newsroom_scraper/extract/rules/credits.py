@@ -136,6 +136,8 @@ AGENCIES = frozenset(
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                "byl", "citation_author")  # fmt: skip
+# A web address in an author tag, with or without its scheme: "facebook.com/jane.doe", "Jane Doe - http://doe.de".
+ADDRESS_IN_NAME = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/\S*", re.IGNORECASE)
 # Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华"; Scandinavian bylines write "og" / "och".
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|、|，|/)\s*", re.IGNORECASE)
 # A desk handle after a name, in lower case: "Elena Muster (emu)", "Corina Gall (cog.)".
@@ -176,6 +178,7 @@ NOT_NAME_WORDS = frozenset(
         "posted", "published", "on", "by", "veröffentlicht", "publiziert", "am", "von", "follow", "folgen", "mehr",
         "more", "stand", "no", "author", "autor", "archiv", "anzeigen", "view", "profile", "profil", "share",
         "teilen", "unknown", "n/a", "all", "alle", "posts", "articles", "artikel", "beiträge", "zur", "person",
+        "phd", "md", "mba", "dr", "prof", "jr",
     }
 )  # fmt: skip
 # A job title after a name without a separator: compound words no surname is ("Christoph Hein Chefredakteur"),
