@@ -63,6 +63,7 @@ BYLINES = [
     ("Von Max Mustermann", "Max Mustermann"),
     ("发布时间：2013-06-27  作者：王明  摄影：李华", "王明"),
     ("Bystanders watched the ship leave the harbour.", None),
+    ("By Evan Symon, August 2, 2022", "Evan Symon"),  # NAME_TAIL: the month left once the day is cut
     ("Ayşe Demir | 27.06.2013", "Ayşe Demir"),  # NAME_DATE_LINE: a name without "By", then the date
     ("World News | March 5, 2024", None),  # a section label, not a person
     ("Jane Doe | Science", None),  # no date after the bar
@@ -102,6 +103,12 @@ NOT_NAMES = [
     ("Archiv anzeigen", False),
     ("Alle Beiträge", False),
     ("PhD", False),  # a degree split from "Grant Tinsley, PhD"
+    ("Chefredakteur", False),  # BYLINE_FUNCTION: a function alone
+    ("Staff Writer", False),
+    ("Mitglied der Tonight News-Redaktion", False),  # a NOT_AUTHOR_WORDS word inside a compound
+    ("Reimer-Johansen", True),
+    ("Aufräumen – Resonanz im Nachttischschrank", False),  # SPACED_DASH: a headline
+    ("Jean-Luc Picard", True),
     ("Mehr Khan", True),  # a name with one of those words besides others is a name
     ("SID", False),  # an agency (AGENCIES), and short capitals
     ("Nachrichten", False),  # "news": a section label
@@ -137,6 +144,7 @@ SPLITS = [
     ("Jake Goulding on January", ["Jake Goulding"]),
     ("Isabella.DiBiase am Samstag", ["Isabella.DiBiase"]),
     ("Jane Doe March 5", ["Jane Doe"]),
+    ("Jane Smith, May Brown", ["Jane Smith", "May Brown"]),
     ("Theresa May", ["Theresa May"]),  # a month without a date or "on" before it is a name
     ("April Roach", ["April Roach"]),
     ("Herr_Rein Veröffentlicht", ["Herr_Rein"]),

@@ -167,6 +167,7 @@ WEEKDAYS = (
 )
 NAME_TAIL = re.compile(
     rf"\s+(?:on|am|le|el|den|vom)\s+(?:{MONTHS}|{WEEKDAYS})\b.*$|\s+(?:{MONTHS})\s+\d.*$|"  # not "Theresa May"
+    rf",\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
     r"\s+(?:veröffentlicht|published|posted|alle artikel|all posts|all articles|mehr artikel)\b.*$|"
     r"\s+(?:foto|fotos|photo|photos|bild)\s*[:：].*$",
     re.IGNORECASE,
@@ -181,6 +182,8 @@ NOT_NAME_WORDS = frozenset(
         "phd", "md", "mba", "dr", "prof", "jr",
     }
 )  # fmt: skip
+# A dash between spaces: headlines and labels have one, names do not.
+SPACED_DASH = re.compile(r"\s[–—]\s")
 # A job title after a name without a separator: compound words no surname is ("Christoph Hein Chefredakteur"),
 # or a title glued to the name by markup that sets it in an element of its own ("Evan HalperStaff Writer").
 TRAILING_JOB_TITLE = re.compile(
@@ -192,7 +195,8 @@ TRAILING_JOB_TITLE = re.compile(
 # A byline element's line that is a function, not a name: "Nachrichtenagentur", "Staff Writer", "Redakteurin".
 BYLINE_FUNCTION = re.compile(
     r"(?:(?:staff|senior|chief|managing|contributing|guest|political|sports|freier|freie|leitender|leitende|"
-    r"stellvertretender|stellvertretende)\s+){0,2}(nachrichtenagentur|news agency|agence de presse|"
+    r"stellvertretender|stellvertretende)\s+){0,2}(?:chef|sport|lokal|online|wirtschafts|politik)?"
+    r"(nachrichtenagentur|news agency|agence de presse|"
     r"agencia de noticias|writer|editor|reporter|correspondent|journalist|columnist|redakteur|redakteurin|"
     r"korrespondent|korrespondentin|journaliste|rédacteur|rédactrice|periodista|autor|autorin|author)s?",
     re.IGNORECASE,
