@@ -31,7 +31,7 @@ from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import comparable, squash
+from .text import comparable, element_text, squash
 from .title import find_title, site_names
 from .urls import canonical_url
 
@@ -78,6 +78,9 @@ def read_header(page: ParsedPage) -> Header:
     marked = None if named else byline_from_markup(tree)
     signature = None if named or marked else closing_signature(tree)
     header_lines = header_zone(lines, index, set(dates.lines), byline)
+    shown = element_text(headline) if headline is not None else None
+    if shown and shown != title.value:
+        header_lines.add(shown)  # the heading with the kicker the title leaves out: header, not body
     profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
     source_line = _source_line(page.lines, index)
     canonical = canonical_url(tree, meta, page.url)
