@@ -14,6 +14,7 @@ from newsroom_scraper.extract.byline import (
     metadata_agency,
     names_site,
     rendered_byline,
+    site_credit,
     spelled_out,
     split_names,
 )
@@ -292,3 +293,21 @@ SIGNATURES = [
 @pytest.mark.parametrize("end, signature", SIGNATURES)
 def test_closing_signature(end, signature):
     assert closing_signature(html.fromstring(f"<html><body><h1>Title</h1>{end}</body></html>")) == signature
+
+
+SITE_CREDITS = [
+    # (a line below the headline, the sources it credits beside the site "Wochenblatt"): CREDIT_PARTS
+    ("Wochenblatt / Última Hora", "Última Hora"),
+    ("Wochenblatt / dpa / AFP", "dpa, AFP"),
+    ("Wochenblatt / Politik", None),  # a link: a breadcrumb, not a credit
+    ("Wochenblatt / Paraguay / Politik / Inland", None),  # a trail longer than a credit
+    ("Última Hora / Wochenblatt", None),  # the site's name first
+    ("Wochenblatt / die Regierung hat am Montag neue Ausschreibungen angekündigt", None),  # a sentence
+    ("Wochenblatt, Última Hora", None),  # no slash
+]
+
+
+@pytest.mark.parametrize("line, credited", SITE_CREDITS)
+def test_site_credit(line, credited):
+    lines = ["Itaipu hat sechs neue Ausschreibungen", "Text of the story.", line]
+    assert site_credit(lines, 0, {"wochenblatt"}, frozenset({"Wochenblatt / Politik"})) == credited

@@ -284,3 +284,18 @@ def closing_source(lines: list[str], headline_index: int | None) -> str | None:
         if match and len(line) < rules.MAX_SOURCE_LINE:
             return match.group("name").strip() or None
     return None
+
+
+def site_credit(lines: list[str], headline_index: int | None, site: set[str], links: frozenset[str]) -> str | None:
+    """The sources a story credits beside the site in a line of its own below the headline: "Wochenblatt /
+    Última Hora" on wochenblatt.cc credits "Última Hora". The first part is the site's own name; a trail of
+    links (a breadcrumb "Wochenblatt / Politik") is not a credit."""
+    start = headline_index + 1 if headline_index is not None else 0
+    for line in lines[start : start + rules.CLOSING_SOURCE_LINES]:
+        parts = [squash(part) for part in rules.CREDIT_PARTS.split(line)]
+        if not 1 < len(parts) <= rules.MAX_CREDIT_PARTS or line in links or comparable(parts[0]) not in site:
+            continue
+        credited = parts[1:]
+        if all(rules.PLAIN_NAME.fullmatch(part) and len(part.split()) <= rules.MAX_AGENCY_WORDS for part in credited):
+            return ", ".join(credited)
+    return None

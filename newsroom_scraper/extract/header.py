@@ -22,6 +22,7 @@ from .byline import (
     header_source,
     metadata_names,
     names_person,
+    site_credit,
 )
 from .dates import DatesSeen, read_dates
 from .evidence import NOTHING, Resolved, Source
@@ -82,7 +83,7 @@ def read_header(page: ParsedPage) -> Header:
     if shown and shown != title.value:
         header_lines.add(shown)  # the heading with the kicker the title leaves out: header, not body
     profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
-    source_line = _source_line(page.lines, index)
+    source_line = _source_line(page, index, links)
     canonical = canonical_url(tree, meta, page.url)
     page.edit(TreeEdit.DROP_BREADCRUMB)
     if crumbs is not None and crumbs.getparent() is not None:
@@ -109,12 +110,13 @@ def read_header(page: ParsedPage) -> Header:
     )
 
 
-def _source_line(lines: list[str], index: int | None) -> Resolved[str | None]:
-    """A "Source:" credit under the headline, else one standing alone below the story."""
-    found = header_source(lines, index)
+def _source_line(page: ParsedPage, index: int | None, links: frozenset[str]) -> Resolved[str | None]:
+    """A "Source:" credit under the headline, else one standing alone below the story, else the sources
+    a line of the site's name credits ("Wochenblatt / Última Hora")."""
+    found = header_source(page.lines, index)
     if found:
         return Resolved(found, Source.HEADER)
-    found = closing_source(lines, index)
+    found = closing_source(page.lines, index) or site_credit(page.lines, index, site_names(page.meta, page.url), links)
     return Resolved(found, Source.CLOSING) if found else NOTHING
 
 

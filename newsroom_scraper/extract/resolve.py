@@ -165,7 +165,8 @@ def resolve_attribution(page: ParsedPage, header: Header, body: Body, authors: R
 
     1. the site profile's attribution selector;
     2. a "Source:" credit line under the headline ("来源：新华社", "From: Department for Transport");
-    3. a "Source:" line standing alone below the story;
+    3. a "Source:" line standing alone below the story, else the sources a line of the site's
+       name credits ("Wochenblatt / Última Hora");
     4. a "Source:" line the body's cleaning removed;
     5. the agency of a wire dateline or of a trailing credit ("(Xinhua)"), whichever the cleaning met first,
        as the metadata spells it out when it names that agency as the author ("AP": "Associated Press");

@@ -248,6 +248,10 @@ MAX_LABELLED_SOURCE = 80
 CLOSING_SOURCE_LINES = 120
 # A standalone "Source: ..." line is short; longer ones are sentences that cite a source.
 MAX_SOURCE_LINE = 120
+# "Wochenblatt / Última Hora": the site's name, then the sources it credits, between slashes.
+CREDIT_PARTS = re.compile(r"\s+/\s+")
+# The site and at most two sources: longer trails are breadcrumbs or lists.
+MAX_CREDIT_PARTS = 3
 # "(Reporting by Jane Doe and John Smith in Geneva; Editing by ...)": the reporters' names.
 REPORTER_NAMES = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
 # A reporter's name in such a tail has at most this many words.
