@@ -52,7 +52,6 @@ def is_person(name: str) -> bool:
         return False
     if rules.BYLINE_FUNCTION.fullmatch(name) or rules.SPACED_DASH.search(name):
         return False  # "Chefredakteur"; "Aufräumen – Resonanz im Nachttischschrank" is a headline
-    words += [part for word in words if "-" in word for part in word.split("-")]  # "News-Redaktion"
     if all(len(word) <= rules.MAX_INITIALS_CHARS for word in words) and name.isupper():
         return False  # initials ("KH", "JA") sign agency copy; they are not names
     if any(word in rules.NOT_AUTHOR_WORDS for word in words):
