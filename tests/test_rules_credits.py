@@ -215,6 +215,12 @@ RENDERED_BYLINES = [
     ('<div class="author"><p>Jane Doe</p><p>John Smith</p></div>', "Jane Doe, John Smith"),
     ('<div class="author"><span>Jane</span> <span>Doe</span></div>', "Jane Doe"),  # inline: one name
     ('<div class="author"><div>By</div><div>Jane Reporterin</div></div>', "Jane Reporterin"),  # a name, not a title
+    (
+        '<div class="author"><div>Jim Rutenberg</div><div>and</div><div>Lisa Lerer</div></div>',
+        "Jim Rutenberg, Lisa Lerer",
+    ),
+    ('<div class="author"><div>Atli Steinn</div><div>skrifar frá Porsgrunn</div></div>', "Atli Steinn"),
+    ('<div class="author"><div>Автор:</div><div>Олеся Жуковень</div></div>', "Олеся Жуковень"),
     # an author box with a biography is no byline (the caller refuses the empty text)
     (
         '<div class="author-bio"><div>Tobi</div><p>Hallo, mein Name ist Tobias und ich habe diesen Blog im April 2009 '

@@ -154,7 +154,11 @@ def rendered_byline(element: html.HtmlElement) -> str:
     if any(len(line) >= rules.MAX_BYLINE_CHARS for line in lines):
         return ""  # an author box with a biography
     names = [name for name in map(_clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
-    return ", ".join(names) if len(names) > 1 else names[0] if names else ""
+    names = [name for name in names if not rules.NAME_SPLIT.fullmatch(name)]  # "and" on a line of its own
+    if len(names) > 1:
+        # Lines beside the name: a place ("skrifar frá Porsgrunn"), a profile link; keep the people's names.
+        names = [name for name in names if name[:1].isupper() and is_person(name)] or names[:1]
+    return ", ".join(names)
 
 
 def markup_authors(tree: html.HtmlElement) -> str | None:

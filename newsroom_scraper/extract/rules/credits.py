@@ -149,7 +149,7 @@ SITE_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.IGNORECASE)
 # label a name only with a colon ("Text: Kirsten Freund", "Interview: Julia Lauter") need it.
 NAME_LABEL = re.compile(
     r"^(?:(view all posts by|all posts by|posted by|published by|written by|author|autor|autorin|auteur|"
-    r"geschrieben von|بقلم|veröffentlicht von|eingestellt von|verfasst von|erstellt von|artikel von|beitrag von|"
+    r"geschrieben von|بقلم|автор|veröffentlicht von|eingestellt von|verfasst von|erstellt von|artikel von|beitrag von|"
     r"publié par|publicado por|escrito por)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
     r"(by|von|par|por|door|di|af|av)\b\s*[:：]?|"  # short: glued, they would cut "VonDrehle", "DiBiase"
     r"(text|texto|testo|interview|quelle|fotos?|redaktion)\s*[:：])\s*",
