@@ -155,6 +155,8 @@ def rendered_byline(element: html.HtmlElement) -> str:
         return ""  # an author box with a biography
     names = [name for name in map(_clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
     names = [name for name in names if not rules.NAME_SPLIT.fullmatch(name)]  # "and" on a line of its own
+    if 1 < len(names) <= rules.MAX_NAME_WORDS and all(" " not in name for name in names):
+        return " ".join(names)  # one name, a word an element: "Dr." "Nino" "Jordan"
     if len(names) > 1:
         # Lines beside the name: a place ("skrifar frá Porsgrunn"), a profile link; keep the people's names.
         names = [name for name in names if name[:1].isupper() and is_person(name)] or names[:1]

@@ -152,7 +152,7 @@ NAME_LABEL = re.compile(
     r"geschrieben von|بقلم|автор|veröffentlicht von|eingestellt von|verfasst von|erstellt von|artikel von|beitrag von|"
     r"publié par|publicado por|escrito por)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
     r"(by|von|par|por|door|di|af|av)\b\s*[:：]?|"  # short: glued, they would cut "VonDrehle", "DiBiase"
-    r"(text|texto|testo|interview|quelle|fotos?|redaktion)\s*[:：])\s*",
+    r"(text|texto|testo|interview|quelle|źródło|fotos?|redaktion)\s*[:：])\s*",
     re.IGNORECASE,
 )
 # What trails a name in a byline and is not part of it: a date ("on January 20", "am Samstag"), a label or a
@@ -179,7 +179,8 @@ NOT_NAME_WORDS = frozenset(
         "posted", "published", "on", "by", "veröffentlicht", "publiziert", "am", "von", "follow", "folgen", "mehr",
         "more", "stand", "no", "author", "autor", "archiv", "anzeigen", "view", "profile", "profil", "share",
         "teilen", "unknown", "n/a", "all", "alle", "posts", "articles", "artikel", "beiträge", "zur", "person",
-        "phd", "md", "mba", "dr", "prof", "jr",
+        "phd", "md", "mba", "dr", "prof", "jr", "updated", "aktualisiert", "contact", "contactar", "kontakt",
+        "pressemitteilung", "text", "rezept", "message",
     }
 )  # fmt: skip
 # A dash between spaces: headlines and labels have one, names do not.
