@@ -222,6 +222,8 @@ RENDERED_BYLINES = [
     ('<div class="author"><div>Atli Steinn</div><div>skrifar frá Porsgrunn</div></div>', "Atli Steinn"),
     ('<div class="author"><div>Dr.</div><div>Nino</div><div>Jordan</div></div>', "Dr. Nino Jordan"),
     ('<div class="author"><div>El Colombiano</div><div>Contactar</div></div>', "El Colombiano"),
+    ('<div class="author"><div>Matthias</div><div>herrpfleger</div></div>', "Matthias"),  # a handle beside
+    ('<div class="author"><p>Ist der Artikel hilfreich?</p><p>Ja</p><p>Nein</p></div>', ""),  # a poll
     ('<div class="author"><div>Автор:</div><div>Олеся Жуковень</div></div>', "Олеся Жуковень"),
     # an author box with a biography is no byline (the caller refuses the empty text)
     (

@@ -151,11 +151,11 @@ def rendered_byline(element: html.HtmlElement) -> str:
     """A byline element's names as the page renders them: its block lines apart ("SID" over
     "Nachrichtenagentur", not "SIDNachrichtenagentur"), a line naming a function dropped (issue 9, item 4)."""
     lines = walked_lines(element)
-    if any(len(line) >= rules.MAX_BYLINE_CHARS for line in lines):
-        return ""  # an author box with a biography
+    if len(" ".join(lines)) >= rules.MAX_BYLINE_CHARS or any(line.endswith("?") for line in lines):
+        return ""  # an author box with a biography, links and an address; a poll ("Hilfreich?" "Ja" "Nein")
     names = [name for name in map(_clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
     names = [name for name in names if not rules.NAME_SPLIT.fullmatch(name)]  # "and" on a line of its own
-    if 1 < len(names) <= rules.MAX_NAME_WORDS and all(" " not in name for name in names):
+    if 1 < len(names) <= rules.MAX_NAME_WORDS and all(" " not in name and name[:1].isupper() for name in names):
         return " ".join(names)  # one name, a word an element: "Dr." "Nino" "Jordan"
     if len(names) > 1:
         # Lines beside the name: a place ("skrifar frá Porsgrunn"), a profile link; keep the people's names.
