@@ -101,3 +101,27 @@ def test_the_headline_line_is_not_its_teaser_in_a_list_of_latest_news():
     links = frozenset({"Latest", "Storm closes the port", TITLE, "Flood plan approved", "Politics"})
     assert headline_index(lines, TITLE, links) == 5
     assert headline_index(lines, TITLE) == 2
+
+
+def test_an_author_tag_naming_the_site_gives_way_to_the_byline():
+    """resolve_authors step 6: the site's own name as "author" counts only when nothing else names a person."""
+    head = '<meta name="author" content="Harbour Courier"><meta property="og:site_name" content="Harbour Courier">'
+    fields = extract_fields(undated_page(head, "<p>By Jane Doe</p>"), URL, now=NOW)
+    assert (fields.authors, fields.sources["authors"]) == (["Jane Doe"], Source.BYLINE)
+    fields = extract_fields(undated_page(head), URL, now=NOW)
+    assert (fields.authors, fields.sources["authors"]) == (["Harbour Courier"], Source.META)
+
+
+def test_a_personal_blogs_name_is_its_authors():
+    head = '<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Jane Doe">'
+    fields = extract_fields(undated_page(head), "https://janedoe.example.org/2024/03/05/flood-plan", now=NOW)
+    assert (fields.authors, fields.sources["authors"]) == (["Jane Doe"], Source.META)
+
+
+def test_a_dateline_agency_is_spelled_out_as_the_metadata_names_it():
+    jsonld = {"@type": "NewsArticle", "author": ["Associated Press"]}
+    head = f'<script type="application/ld+json">{json.dumps(jsonld)}</script>'
+    page = undated_page(head).replace("<p>", "<p>MEXICO CITY (AP) — ", 1)
+    fields = extract_fields(page, URL, now=NOW)
+    assert (fields.attribution, fields.sources["attribution"]) == ("Associated Press", Source.DATELINE)
+    assert fields.authors == []

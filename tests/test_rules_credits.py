@@ -5,7 +5,19 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from newsroom_scraper.extract.byline import find_byline, is_person, metadata_agency, names_site, split_names
+from newsroom_scraper.extract.byline import (
+    closing_signature,
+    find_byline,
+    is_person,
+    is_site_name,
+    meta_names,
+    metadata_agency,
+    names_site,
+    rendered_byline,
+    site_credit,
+    spelled_out,
+    split_names,
+)
 from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_trailing_credit
 from newsroom_scraper.extract.structured import read_metadata
 
@@ -52,6 +64,7 @@ BYLINES = [
     ("Von Max Mustermann", "Max Mustermann"),
     ("发布时间：2013-06-27  作者：王明  摄影：李华", "王明"),
     ("Bystanders watched the ship leave the harbour.", None),
+    ("By Evan Symon, August 2, 2022", "Evan Symon"),  # NAME_TAIL: the month left once the day is cut
     ("Ayşe Demir | 27.06.2013", "Ayşe Demir"),  # NAME_DATE_LINE: a name without "By", then the date
     ("World News | March 5, 2024", None),  # a section label, not a person
     ("Jane Doe | Science", None),  # no date after the bar
@@ -81,6 +94,29 @@ NAMES = [
 ]
 
 
+NOT_NAMES = [
+    # NOT_NAME_WORDS: page furniture standing where a name would be
+    ("Posted on", False),
+    ("Veröffentlicht am", False),
+    ("Follow", False),
+    ("Mehr", False),
+    ("No Author", False),
+    ("Archiv anzeigen", False),
+    ("Alle Beiträge", False),
+    ("PhD", False),  # a degree split from "Grant Tinsley, PhD"
+    ("Chefredakteur", False),  # BYLINE_FUNCTION: a function alone
+    ("Staff Writer", False),
+    ("MM-Redaktion", True),  # a desk in one compound word stays: some archives credit it as the author
+    ("Reimer-Johansen", True),
+    ("Aufräumen – Resonanz im Nachttischschrank", False),  # SPACED_DASH: a headline
+    ("Jean-Luc Picard", True),
+    ("Mehr Khan", True),  # a name with one of those words besides others is a name
+    ("SID", False),  # an agency (AGENCIES), and short capitals
+    ("Nachrichten", False),  # "news": a section label
+]
+NAMES += NOT_NAMES
+
+
 @pytest.mark.parametrize("name, person", NAMES)
 def test_is_person(name, person):
     assert is_person(name) is person
@@ -95,6 +131,33 @@ SPLITS = [
     ("Jane Doe (AP)", ["Jane Doe (AP)"]),  # an agency in capitals is a credit, kept for the attribution rules
     ("Inger Ogden", ["Inger Ogden"]),  # not a conjunction inside a word
     ("Bochum Redaktion", ["Bochum Redaktion"]),
+    # NAME_LABEL, also glued by markup that sets the label in an element of its own; colon labels need the colon
+    ("Veröffentlicht vonChris Jung", ["Chris Jung"]),
+    ("AuthorAndreas Kalt", ["Andreas Kalt"]),
+    ("Erstellt von Andri Bryner", ["Andri Bryner"]),
+    ("Interview: Julia Lauter", ["Julia Lauter"]),
+    ("Text: Kirsten Freund", ["Kirsten Freund"]),
+    ("Leonardo DiCaprio", ["Leonardo DiCaprio"]),  # a short label ("di") is never cut from a glued name
+    ("VonDrehle", ["VonDrehle"]),
+    ("Textor Müller", ["Textor Müller"]),  # no colon: not the label "Text:"
+    ("Authority Jones", ["Authority Jones"]),  # "author" glued only before a capital
+    # NAME_TAIL: a date, a label or a photo credit after the name
+    ("Jake Goulding on January", ["Jake Goulding"]),
+    ("Isabella.DiBiase am Samstag", ["Isabella.DiBiase"]),
+    ("Jane Doe March 5", ["Jane Doe"]),
+    ("Jane Smith, May Brown", ["Jane Smith", "May Brown"]),
+    ("Theresa May", ["Theresa May"]),  # a month without a date or "on" before it is a name
+    ("April Roach", ["April Roach"]),
+    ("Herr_Rein Veröffentlicht", ["Herr_Rein"]),
+    ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"]),
+    ("Alexander Karper Foto: © GEPA", ["Alexander Karper"]),
+    # TRAILING_JOB_TITLE, a full stop closing the byline, a leading mark
+    ("Christoph Hein Chefredakteur", ["Christoph Hein"]),
+    ("Evan HalperStaff Writer", ["Evan Halper"]),
+    ("Jane Writer", ["Jane Writer"]),  # a surname, not glued
+    ("Tatyana Turner.", ["Tatyana Turner"]),
+    ("John Smith Jr.", ["John Smith Jr."]),
+    ("~ Cem Basman", ["Cem Basman"]),
 ]
 
 
@@ -143,3 +206,118 @@ AGENCY_AUTHORS = [
 def test_metadata_agency(head, agency):
     meta = read_metadata(html.fromstring(f"<html><head>{head}</head><body><p>Text</p></body></html>"))
     assert metadata_agency(meta) == agency
+
+
+RENDERED_BYLINES = [
+    # (a byline element, its names as the page renders them): block lines apart, BYLINE_FUNCTION lines dropped
+    ('<div class="authors"><div><a>SID</a></div><span>Nachrichtenagentur</span></div>', "SID"),
+    ('<div class="author"><div>Jane Doe</div><div>Staff Writer</div></div>', "Jane Doe"),
+    ('<div class="author"><p>Jane Doe</p><p>John Smith</p></div>', "Jane Doe, John Smith"),
+    ('<div class="author"><span>Jane</span> <span>Doe</span></div>', "Jane Doe"),  # inline: one name
+    ('<div class="author"><div>By</div><div>Jane Reporterin</div></div>', "Jane Reporterin"),  # a name, not a title
+    (
+        '<div class="author"><div>Jim Rutenberg</div><div>and</div><div>Lisa Lerer</div></div>',
+        "Jim Rutenberg, Lisa Lerer",
+    ),
+    ('<div class="author"><div>Atli Steinn</div><div>skrifar frá Porsgrunn</div></div>', "Atli Steinn"),
+    ('<div class="author"><div>Dr.</div><div>Nino</div><div>Jordan</div></div>', "Dr. Nino Jordan"),
+    ('<div class="author"><div>El Colombiano</div><div>Contactar</div></div>', "El Colombiano"),
+    ('<div class="author"><div>Matthias</div><div>herrpfleger</div></div>', "Matthias"),  # a handle beside
+    ('<div class="author"><p>Ist der Artikel hilfreich?</p><p>Ja</p><p>Nein</p></div>', ""),  # a poll
+    ('<div class="author"><div>Автор:</div><div>Олеся Жуковень</div></div>', "Олеся Жуковень"),
+    # an author box with a biography is no byline (the caller refuses the empty text)
+    (
+        '<div class="author-bio"><div>Tobi</div><p>Hallo, mein Name ist Tobias und ich habe diesen Blog im April 2009 '
+        "ins Leben gerufen, seitdem blogge ich hier.</p></div>",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("snippet, names", RENDERED_BYLINES)
+def test_rendered_byline(snippet, names):
+    assert rendered_byline(html.fromstring(snippet)) == names
+
+
+SPELLED_OUT = [
+    # (a credit's agency, the page's head, the attribution): initials of the agency the metadata names
+    ("AP", '<script type="application/ld+json">{"@type": "NewsArticle", "author": ["Associated Press"]}</script>',
+     "Associated Press"),
+    ("AFP", '<meta name="author" content="Agence France-Presse">', "Agence France-Presse"),
+    ("AP", '<meta name="author" content="Agence France-Presse">', "AP"),  # another agency's name
+    ("AP", '<meta name="author" content="Anna Park">', "AP"),  # a person: not an agency
+    ("Xinhua", "", "Xinhua"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("agency, head, attribution", SPELLED_OUT)
+def test_spelled_out(agency, head, attribution):
+    meta = read_metadata(html.fromstring(f"<html><head>{head}</head><body><p>Text</p></body></html>"))
+    assert spelled_out(agency, meta) == attribution
+
+
+SITE_NAMED = [
+    # (a name, whether it is the whole of a site name or host label of badische-zeitung.de / "Die Furche")
+    ("Badische Zeitung", True),
+    ("Die FURCHE", True),
+    ("Lisa Petrich", False),
+    ("Badische Zeitung Redakteurin Lisa Petrich", False),
+]
+
+
+@pytest.mark.parametrize("name, site", SITE_NAMED)
+def test_is_site_name(name, site):
+    assert is_site_name(name, {"badischezeitung", "diefurche"}) is site
+
+
+AUTHOR_TAGS = [
+    # (an author tag's content, the names read from it): ADDRESS_IN_NAME, full stops as written, entities
+    ("Logan C. Ritchie", ["Logan C. Ritchie"]),
+    ("R.C. BAKER", ["R.C. BAKER"]),
+    ("facebook.com/evgenia.karp", []),
+    ("https://www.facebook.com/CNBC", []),
+    ("Frank Bueltge - http://bueltge.de", ["Frank Bueltge"]),
+    ("Redacci&amp;oacute;n Diario", ["Redacción Diario"]),
+    ("Jane Doe", ["Jane Doe"]),
+]
+
+
+@pytest.mark.parametrize("content, names", AUTHOR_TAGS)
+def test_meta_names(content, names):
+    meta = read_metadata(html.fromstring(f'<html><head><meta name="author" content="{content}"></head></html>'))
+    assert meta_names(meta) == names
+
+
+SIGNATURES = [
+    # (the story's end, the reporter signing it): the last right-aligned paragraph, a person's name
+    ('<p>Text of the story.</p><p style="text-align:right;"><strong>Lê Phương</strong></p>', "Lê Phương"),
+    ('<p>Text.</p><p align="right">Ana María Pérez</p>', "Ana María Pérez"),
+    ('<p style="text-align: right">Jane Doe</p><p>Text.</p><p style="text-align:right">© 2024 Example</p>', None),
+    ('<p>Text.</p><p style="text-align:right">Read more</p>', None),  # not capitalised words
+    ('<p>Text.</p><p style="text-align:right">Staff Writers</p>', None),  # not a person
+    ("<p>Text.</p><p><strong>Lê Phương</strong></p>", None),  # not set apart to the right
+    ('<p>Text.</p><p style="text-align:right">Lê</p>', None),  # one word
+]
+
+
+@pytest.mark.parametrize("end, signature", SIGNATURES)
+def test_closing_signature(end, signature):
+    assert closing_signature(html.fromstring(f"<html><body><h1>Title</h1>{end}</body></html>")) == signature
+
+
+SITE_CREDITS = [
+    # (a line below the headline, the sources it credits beside the site "Wochenblatt"): CREDIT_PARTS
+    ("Wochenblatt / Última Hora", "Última Hora"),
+    ("Wochenblatt / dpa / AFP", "dpa, AFP"),
+    ("Wochenblatt / Politik", None),  # a link: a breadcrumb, not a credit
+    ("Wochenblatt / Paraguay / Politik / Inland", None),  # a trail longer than a credit
+    ("Última Hora / Wochenblatt", None),  # the site's name first
+    ("Wochenblatt / die Regierung hat am Montag neue Ausschreibungen angekündigt", None),  # a sentence
+    ("Wochenblatt, Última Hora", None),  # no slash
+]
+
+
+@pytest.mark.parametrize("line, credited", SITE_CREDITS)
+def test_site_credit(line, credited):
+    lines = ["Itaipu hat sechs neue Ausschreibungen", "Text of the story.", line]
+    assert site_credit(lines, 0, {"wochenblatt"}, frozenset({"Wochenblatt / Politik"})) == credited

@@ -9,8 +9,9 @@ and `attribution` from them. The words and patterns are in rules/credits.py.
 from __future__ import annotations
 
 import re
+from html import unescape
 
-from lxml import html
+from lxml import etree, html
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
@@ -21,14 +22,16 @@ from .datetext import find_date_strings
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
-from .text import comparable, element_text, squash
+from .text import comparable, squash, walked_lines
 
 COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
 
 def _clean_name(name: str) -> str:
-    name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name))))
-    return rules.JOB_TITLE.sub("", name).strip(" ,;|:·•–—-")
+    name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name).lstrip(" ~*»>"))))
+    name = rules.TRAILING_JOB_TITLE.sub("", rules.NAME_TAIL.sub("", rules.JOB_TITLE.sub("", name)))
+    name = name.strip(" ,;|:·•–—-~")
+    return name[:-1] if name.endswith(".") and re.search(r"\w{3}\.$", name) else name  # "Tatyana Turner."
 
 
 def display_name(name: str) -> str:
@@ -45,8 +48,10 @@ def is_person(name: str) -> bool:
     if not name or len(name) > rules.MAX_NAME_CHARS or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
         return False
     words = name.lower().replace(".", " ").split()
-    if not words or len(words) > rules.MAX_NAME_WORDS:
+    if not words or len(words) > rules.MAX_NAME_WORDS or all(word in rules.NOT_NAME_WORDS for word in words):
         return False
+    if rules.BYLINE_FUNCTION.fullmatch(name) or rules.SPACED_DASH.search(name):
+        return False  # "Chefredakteur"; "Aufräumen – Resonanz im Nachttischschrank" is a headline
     if all(len(word) <= rules.MAX_INITIALS_CHARS for word in words) and name.isupper():
         return False  # initials ("KH", "JA") sign agency copy; they are not names
     if any(word in rules.NOT_AUTHOR_WORDS for word in words):
@@ -73,7 +78,7 @@ def jsonld_authors(meta: PageMetadata) -> list[str]:
                 continue
             item = item.get("name")
         if isinstance(item, str):
-            names.extend(split_names(item))
+            names.extend(split_names(unescape(item)))  # "Redacci&oacute;n" escaped twice: ";" is no name split
     return names
 
 
@@ -113,6 +118,19 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     return None
 
 
+RIGHT_ALIGNED = etree.XPath(
+    "//body//p[contains(translate(@style, ' ', ''), 'text-align:right') or @align='right']", smart_strings=False
+)
+
+
+def closing_signature(tree: html.HtmlElement) -> str | None:
+    """The reporter's name signing the story in its last right-aligned paragraph ("Lê Phương"): a person's
+    name of a few capitalised words, as newsrooms in Vietnam, Spain or Italy close their copy."""
+    signed = RIGHT_ALIGNED(tree)
+    text = squash(signed[-1].text_content()) if signed else ""
+    return text if _unlabelled_name(text) else None
+
+
 def byline_from_markup(tree: html.HtmlElement) -> str | None:
     """The text of a short element whose class names it the byline; a name inside it ("nome") wins."""
     body = tree.find("body")
@@ -123,10 +141,26 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
             continue
         if any(has_class_word(ancestor, COMMENT_WORDS) for ancestor in element.iterancestors()):
             continue  # a commenter, not the author
-        text = _clean_name(element_text(element))
+        text = rendered_byline(element)
         if rules.MIN_BYLINE_CHARS <= len(text) < rules.MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
             return text
     return None
+
+
+def rendered_byline(element: html.HtmlElement) -> str:
+    """A byline element's names as the page renders them: its block lines apart ("SID" over
+    "Nachrichtenagentur", not "SIDNachrichtenagentur"), a line naming a function dropped (issue 9, item 4)."""
+    lines = walked_lines(element)
+    if len(" ".join(lines)) >= rules.MAX_BYLINE_CHARS or any(line.endswith("?") for line in lines):
+        return ""  # an author box with a biography, links and an address; a poll ("Hilfreich?" "Ja" "Nein")
+    names = [name for name in map(_clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
+    names = [name for name in names if not rules.NAME_SPLIT.fullmatch(name)]  # "and" on a line of its own
+    if 1 < len(names) <= rules.MAX_NAME_WORDS and all(" " not in name and name[:1].isupper() for name in names):
+        return " ".join(names)  # one name, a word an element: "Dr." "Nino" "Jordan"
+    if len(names) > 1:
+        # Lines beside the name: a place ("skrifar frá Porsgrunn"), a profile link; keep the people's names.
+        names = [name for name in names if name[:1].isupper() and is_person(name)] or names[:1]
+    return ", ".join(names)
 
 
 def markup_authors(tree: html.HtmlElement) -> str | None:
@@ -156,17 +190,32 @@ def names_site(value: str, site: set[str] | frozenset[str]) -> bool:
     return " " not in first and comparable(first.lstrip("@")) in site
 
 
+def is_site_name(name: str, site: set[str] | frozenset[str]) -> bool:
+    """A name that is the whole of one of the site's names or host labels ("Badische Zeitung" on
+    badische-zeitung.de, "L'Opinion" on lopinion.fr): the site's, unless nothing else names a person
+    (a personal blog's name is its author's)."""
+    return comparable(name.lstrip("@")) in site
+
+
 def meta_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Names from author meta tags; URLs (Facebook profiles in article:author), e-mails and the site are not names."""
     names: list[str] = []
     for key in rules.AUTHOR_META:
         for value in meta.meta.get(key, ()):
-            if _organisation(value) or names_site(value, site):
+            value = rules.ADDRESS_IN_NAME.sub("", unescape(value)).strip(" -–—|,;()")
+            if not value or _organisation(value) or names_site(value, site):
                 continue
             normalised = normalize_authors(None, value)
             if normalised:
-                names.extend(name.strip() for name in normalised.split(";") if name.strip())
+                names.extend(_as_written(name.strip(), value) for name in normalised.split(";") if name.strip())
     return names
+
+
+def _as_written(name: str, value: str) -> str:
+    """trafilatura's normalised name with the full stops the tag writes ("Logan C Ritchie": "Logan C. Ritchie")."""
+    pattern = r"\.?\s*".join(re.escape(word) for word in name.split()) + r"\.?"
+    found = re.search(pattern, value, re.IGNORECASE)
+    return squash(found.group()) if found and "." in found.group() else name
 
 
 def metadata_agency(meta: PageMetadata) -> str | None:
@@ -181,8 +230,23 @@ def metadata_agency(meta: PageMetadata) -> str | None:
     return None
 
 
-def metadata_names(meta: PageMetadata) -> list[str]:
-    return jsonld_authors(meta) or meta_names(meta)
+def spelled_out(agency: str, meta: PageMetadata) -> str:
+    """A credit's agency as the page's metadata spells it out, when its letters are the initials of the
+    agency named there as the author ("AP" and "Associated Press", "AFP" and "Agence France-Presse")."""
+    named = metadata_agency(meta)
+    if not named or " " not in named:
+        return agency
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", named) if word)
+    return named if initials.upper() == comparable(agency).upper() else agency
+
+
+def metadata_names(meta: PageMetadata, site: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    return jsonld_authors(meta) or meta_names(meta, site)
+
+
+def names_person(names: list[str], site: set[str] | frozenset[str]) -> bool:
+    """Whether `names` name a person who is not the site itself (resolve_authors' steps 2 to 5)."""
+    return any(is_person(name) and not is_site_name(name, site) for name in names)
 
 
 def credited_byline(text: str | None) -> str | None:
@@ -190,6 +254,8 @@ def credited_byline(text: str | None) -> str | None:
     ("Пресс-служба"), not initials or codes ("KH/JA")."""
     if not text:
         return None
+    if comparable(text) in rules.AGENCIES:
+        return text  # "SID", "AP": an agency credit, though its name is short capitals
     names = split_names(text)
     if names and all(name.isupper() and len(name) <= rules.MAX_INITIALS_CHARS for name in names):
         return None
@@ -222,4 +288,19 @@ def closing_source(lines: list[str], headline_index: int | None) -> str | None:
         match = rules.SOURCE_LINE.match(line)
         if match and len(line) < rules.MAX_SOURCE_LINE:
             return match.group("name").strip() or None
+    return None
+
+
+def site_credit(lines: list[str], headline_index: int | None, site: set[str], links: frozenset[str]) -> str | None:
+    """The sources a story credits beside the site in a line of its own below the headline: "Wochenblatt /
+    Última Hora" on wochenblatt.cc credits "Última Hora". The first part is the site's own name; a trail of
+    links (a breadcrumb "Wochenblatt / Politik") is not a credit."""
+    start = headline_index + 1 if headline_index is not None else 0
+    for line in lines[start : start + rules.CLOSING_SOURCE_LINES]:
+        parts = [squash(part) for part in rules.CREDIT_PARTS.split(line)]
+        if not 1 < len(parts) <= rules.MAX_CREDIT_PARTS or line in links or comparable(parts[0]) not in site:
+            continue
+        credited = parts[1:]
+        if all(rules.PLAIN_NAME.fullmatch(part) and len(part.split()) <= rules.MAX_AGENCY_WORDS for part in credited):
+            return ", ".join(credited)
     return None

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from lxml import html
 
 from . import resolve
-from .byline import byline_from_markup, closing_source, find_byline, header_source, is_person, metadata_names
+from .byline import (
+    byline_from_markup,
+    closing_signature,
+    closing_source,
+    find_byline,
+    header_source,
+    metadata_names,
+    names_person,
+    site_credit,
+)
 from .dates import DatesSeen, read_dates
 from .evidence import NOTHING, Resolved, Source
 from .language import declared_language, language_of
@@ -23,8 +32,8 @@ from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import comparable, squash
-from .title import find_title
+from .text import comparable, element_text, squash
+from .title import find_title, site_names
 from .urls import canonical_url
 
 
@@ -42,6 +51,7 @@ class Header:
     dates: DatesSeen
     byline: str | None  # the visible byline near the headline
     marked_byline: str | None  # a short element whose class names it the byline
+    signature: str | None  # a reporter's name signing the story in a right-aligned last paragraph
     search_marked_author: bool  # nothing names the author: trafilatura's author search runs after the body
     profile_attribution: str | None  # what the profile's attribution selector found on the intact tree
     source_line: Resolved[str | None]  # a "Source:" credit under the headline or below the story
@@ -65,11 +75,15 @@ def read_header(page: ParsedPage) -> Header:
     declared_article = declares_article(meta)
     dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)
     byline = find_byline(lines, index)
-    named = byline or any(is_person(name) for name in metadata_names(meta))
+    named = bool(byline) or names_person(metadata_names(meta, resolve.site_keys(page)), site_names(meta, page.url))
     marked = None if named else byline_from_markup(tree)
+    signature = None if named or marked else closing_signature(tree)
     header_lines = header_zone(lines, index, set(dates.lines), byline)
+    shown = element_text(headline) if headline is not None else None
+    if shown and shown != title.value:
+        header_lines.add(shown)  # the heading with the kicker the title leaves out: header, not body
     profile_attribution = select_text(tree, page.profile.attribution)[0] if page.profile.attribution else None
-    source_line = _source_line(page.lines, index)
+    source_line = _source_line(page, index, links)
     canonical = canonical_url(tree, meta, page.url)
     page.edit(TreeEdit.DROP_BREADCRUMB)
     if crumbs is not None and crumbs.getparent() is not None:
@@ -85,6 +99,7 @@ def read_header(page: ParsedPage) -> Header:
         dates=dates,
         byline=byline,
         marked_byline=marked,
+        signature=signature,
         # trafilatura's marked-up author search prunes the tree: it runs last, when nothing better names the author.
         search_marked_author=not named and marked is None,
         profile_attribution=profile_attribution,
@@ -95,12 +110,13 @@ def read_header(page: ParsedPage) -> Header:
     )
 
 
-def _source_line(lines: list[str], index: int | None) -> Resolved[str | None]:
-    """A "Source:" credit under the headline, else one standing alone below the story."""
-    found = header_source(lines, index)
+def _source_line(page: ParsedPage, index: int | None, links: frozenset[str]) -> Resolved[str | None]:
+    """A "Source:" credit under the headline, else one standing alone below the story, else the sources
+    a line of the site's name credits ("Wochenblatt / Última Hora")."""
+    found = header_source(page.lines, index)
     if found:
         return Resolved(found, Source.HEADER)
-    found = closing_source(lines, index)
+    found = closing_source(page.lines, index) or site_credit(page.lines, index, site_names(page.meta, page.url), links)
     return Resolved(found, Source.CLOSING) if found else NOTHING
 
 

@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from lxml import html
 
-from .byline import display_name, is_person, jsonld_authors, meta_names, metadata_agency, split_names
+from .byline import (
+    display_name,
+    is_person,
+    is_site_name,
+    jsonld_authors,
+    meta_names,
+    metadata_agency,
+    spelled_out,
+    split_names,
+)
 from .dates import most_precise, page_date
 from .datetext import parse_closing_date, parse_iso
 from .evidence import NOTHING, Resolved, Source
@@ -79,8 +88,10 @@ def resolve_title(
     2. a heading (h1, then h2, h3) that the <title>, og:title, twitter:title
        or JSON-LD headline confirms, site names removed, with the separators
        that metadata title writes between the same words ("Kicker: Headline");
+       a kicker or subtitle in an element of its own inside the heading is left
+       out when no og:title, twitter:title or JSON-LD headline writes it;
     3. the longest part of a metadata title the page shows as an element of its own;
-    4. the page's only h1;
+    4. the page's only h1, its kicker left out as in 2;
     5. a metadata title (og:title, twitter:title, JSON-LD headline, then <title>) without its site name.
 
     Steps 2 to 5 are title.find_title's, whose result is `found`. Called by
@@ -154,9 +165,11 @@ def resolve_attribution(page: ParsedPage, header: Header, body: Body, authors: R
 
     1. the site profile's attribution selector;
     2. a "Source:" credit line under the headline ("来源：新华社", "From: Department for Transport");
-    3. a "Source:" line standing alone below the story;
+    3. a "Source:" line standing alone below the story, else the sources a line of the site's
+       name credits ("Wochenblatt / Última Hora");
     4. a "Source:" line the body's cleaning removed;
-    5. the agency of a wire dateline or of a trailing credit ("(Xinhua)"), whichever the cleaning met first;
+    5. the agency of a wire dateline or of a trailing credit ("(Xinhua)"), whichever the cleaning met first,
+       as the metadata spells it out when it names that agency as the author ("AP": "Associated Press");
     6. the visible byline, without "By";
     7. the byline marked up in the page, when it names someone;
     8. a news agency the metadata names as the author (article:author "AFP", a JSON-LD Organization "Reuters");
@@ -170,7 +183,7 @@ def resolve_attribution(page: ParsedPage, header: Header, body: Body, authors: R
     if credits.source:
         return Resolved(credits.source, Source.BODY)
     if credits.agency:
-        return Resolved(credits.agency, credits.agency_in)
+        return Resolved(spelled_out(credits.agency, page.meta), credits.agency_in)
     if header.byline:
         return Resolved(header.byline, Source.BYLINE)
     if body.marked_byline:
@@ -193,22 +206,30 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
     3. author meta tags (author, article:author, DC.creator ...), but not one naming the site ("mdr.de");
     4. the visible byline;
     5. the byline marked up in the page;
+    6. a reporter's name signing the story in its last, right-aligned paragraph;
+    7. names from 2 to 6 that are the site's own name ("Badische Zeitung" on badische-zeitung.de), when no
+       step names anyone else: a personal blog's name is its author's;
     then reporters named in the body's credits ("(Reporting by ...)", a Chinese dateline's 记者) are added.
     """
-    meta, byline, marked = page.meta, header.byline, body.marked_byline
+    meta, byline, marked, own = page.meta, header.byline, body.marked_byline, site_names(page.meta, page.url)
     steps = (
         (Source.JSONLD, lambda: jsonld_authors(meta)),
         (Source.META, lambda: meta_names(meta, site_keys(page))),
         (Source.BYLINE, lambda: split_names(byline) if byline else []),
         (Source.MARKUP, lambda: split_names(marked) if marked else []),
+        (Source.CLOSING, lambda: [header.signature] if header.signature else []),
     )
     authors: list[str] = []
-    source = None
+    source = site_named = None
     for step_source, step in steps:
-        authors = [display_name(name) for name in dict.fromkeys(step()) if is_person(name)]
+        named = [display_name(name) for name in dict.fromkeys(step()) if is_person(name)]
+        authors = [name for name in named if not is_site_name(name, own)]
         if authors:
             source = step_source
             break
+        site_named = site_named or (Resolved(named, step_source) if named else None)
+    if not authors and site_named:
+        authors, source = site_named.value, site_named.source
     for name in body.credits.reporters:
         if is_person(name) and display_name(name) not in authors:
             authors.append(display_name(name))

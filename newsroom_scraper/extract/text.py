@@ -100,6 +100,13 @@ def _walked_text(element: html.HtmlElement) -> str:
     return "".join(parts)
 
 
+def walked_lines(element: html.HtmlElement) -> list[str]:
+    """block_lines without libxslt, for an element of a tree that later XPath searches still read: libxslt
+    numbers the nodes it walks for document order, and a search after it may then find another first match."""
+    lines = (squash(line) for line in _walked_text(element).split("\n") if line and not line.isspace())
+    return [line for line in lines if line]
+
+
 def text_length(text: str) -> int:
     """Length that weighs a CJK character like a short word, so thresholds work across scripts."""
     return len(text) + 2 * len(CJK.findall(text))

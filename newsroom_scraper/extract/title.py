@@ -104,6 +104,46 @@ def as_written(heading: str, candidates: list[str], names: set[str]) -> str:
     return written
 
 
+# Between a kicker and its headline, in a hidden element or the text: ": ", " - ", " / ".
+PART_EDGES = " :|/–—-·•\u00a0"
+
+
+def headline_apart(heading: html.HtmlElement, declared: list[str], names: set[str]) -> str | None:
+    """The headline of a heading that also shows a kicker or subtitle in an element of its own, when the
+    page's declared titles (og:title, twitter:title, JSON-LD headline) give the headline without it.
+
+    "<span>Klimaschutz</span><span>Bohren, bis es heiß wird</span>" is "Bohren, bis es heiß wird" when
+    og:title says so; when any declared title writes the kicker too ("Klimaschutz: Bohren ..."), None:
+    as_written keeps the kicker with that separator.
+    """
+    keys = {_key(form) for title in declared for form in (title, strip_site_name(title, names))} - {""}
+    whole = _key(element_text(heading))
+    if not keys or whole in keys:
+        return None
+    for part in heading.iterdescendants():
+        if not isinstance(part.tag, str):
+            continue
+        kicker = _key(element_text(part))
+        if not kicker or kicker == whole or any(kicker in key for key in keys):
+            continue
+        if not (whole.startswith(kicker) or whole.endswith(kicker)):
+            continue  # words inside the headline ("Storm hits <em>the coast</em> again")
+        rest = _without(heading, part)
+        if _key(rest) in keys:
+            return rest
+    return None
+
+
+def _without(heading: html.HtmlElement, part: html.HtmlElement) -> str:
+    """The heading's text without one of its elements, the separators at its ends removed."""
+    copy = html.fromstring(html.tostring(heading, encoding="unicode", with_tail=False))
+    path = heading.getroottree().getpath(part)[len(heading.getroottree().getpath(heading)) :]
+    found = copy.xpath("." + path)
+    if found:
+        found[0].drop_tree()
+    return element_text(copy).strip(PART_EDGES)
+
+
 def find_title(
     tree: html.HtmlElement, meta: PageMetadata, url: str | None
 ) -> tuple[Resolved[str | None], html.HtmlElement | None]:
@@ -119,7 +159,8 @@ def find_title(
         for heading in scope.iter(level):
             text = element_text(heading)
             if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
-                return Resolved(as_written(text, candidates, names), Source.HEADING), heading
+                apart = headline_apart(heading, candidates[1:], names)
+                return Resolved(apart or as_written(text, candidates, names), Source.HEADING), heading
     page_text = PAGE_TEXT(scope)
     shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:
@@ -128,7 +169,7 @@ def find_title(
     stripped = [(s, source) for s, source in stripped if s and _key(s) not in names]
     h1s = [h for h in scope.iter("h1") if 3 <= len(element_text(h)) <= MAX_TITLE_CHARS]
     if len(h1s) == 1 and (not stripped or _key(element_text(h1s[0])) not in names):
-        return Resolved(element_text(h1s[0]), Source.H1), h1s[0]
+        return Resolved(headline_apart(h1s[0], candidates[1:], names) or element_text(h1s[0]), Source.H1), h1s[0]
     if stripped:
         title = stripped[0][0][:MAX_TITLE_CHARS]
         return Resolved(title, stripped[0][1]), element_showing(scope, title, page_text)

@@ -102,7 +102,7 @@ NOT_AUTHOR_WORDS = frozenset(
         "group", "university", "institute", "ministry", "department", "news", "media", "newswire", "wire",
         "foundation", "association", "council", "commission", "government", "bundesministerium", "ministerium",
         "ministère", "ministerio", "ministero", "ministério", "behörde", "amt", "institut", "universität",
-        "université", "universidad", "agência", "agencia", "agence",
+        "université", "universidad", "agência", "agencia", "agence", "nachrichten", "noticias",
     }
 )  # fmt: skip
 # Chinese and Japanese organisation words: a "name" holding one is a channel or a desk.
@@ -122,7 +122,12 @@ AGENCIES = frozenset(
     antara pti ians upi sputnik agerpres mti ctk pap tanjug belga anp apa sda ats keystone-sda epa kna wam spa
     ntb ritzau stt mena qna kuna bna ina prnewswire pr newswire business wire businesswire globenewswire accesswire
     marketwired
-    cna cns chinadaily 新华社 新華社 中新社 人民网 共同社 时事通信社 共同通信 時事通信 中央社 共同 時事""".split()
+    cna cns chinadaily sid 新华社 新華社 中新社 人民网 共同社 时事通信社 共同通信 時事通信 中央社 共同 時事""".split()
+) | frozenset(
+    # Names of more than one word, as clean.py compares them (lower case) and byline.py (letters only).
+    form
+    for name in ("associated press", "agence france-presse", "deutsche presse-agentur", "pr newswire", "business wire")
+    for form in (name, re.sub(r"\W+", "", name))
 )
 
 # ---------------------------------------------------------------------------
@@ -131,17 +136,70 @@ AGENCIES = frozenset(
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                "byl", "citation_author")  # fmt: skip
+# A web address in an author tag, with or without its scheme: "facebook.com/jane.doe", "Jane Doe - http://doe.de".
+ADDRESS_IN_NAME = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/\S*", re.IGNORECASE)
 # Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华"; Scandinavian bylines write "og" / "och".
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|&|、|，|/)\s*", re.IGNORECASE)
 # A desk handle after a name, in lower case: "Elena Muster (emu)", "Corina Gall (cog.)".
 DESK_HANDLE = re.compile(r"\s*\([^\W\d_A-Z]{2,4}\.?\)\s*$")
 # An author tag holding the site's domain ("mdr.de", "hessenschau.de, Frankfurt, Germany") names the site, not a person.
 SITE_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.IGNORECASE)
-# Labels before names, removed: "Posted by", "Geschrieben von", "Par".
+# Labels before names, removed: "Posted by", "Geschrieben von", "Par"; also glued to the name by markup that
+# sets them in an element of their own ("Veröffentlicht vonChris Jung", "AuthorAndreas Kalt"). Words that
+# label a name only with a colon ("Text: Kirsten Freund", "Interview: Julia Lauter") need it.
 NAME_LABEL = re.compile(
-    r"^(view all posts by|all posts by|posted by|written by|author|autor|autorin|auteur|geschrieben von|بقلم|"
-    r"veröffentlicht von|eingestellt von|verfasst von|publié par|publicado por|escrito por|by|von|par|por|door|"
-    r"di|af|av)\b\s*[:：]?\s*",
+    r"^(?:(view all posts by|all posts by|posted by|published by|written by|author|autor|autorin|auteur|"
+    r"geschrieben von|بقلم|автор|veröffentlicht von|eingestellt von|verfasst von|erstellt von|artikel von|beitrag von|"
+    r"publié par|publicado por|escrito por)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
+    r"(by|von|par|por|door|di|af|av)\b\s*[:：]?|"  # short: glued, they would cut "VonDrehle", "DiBiase"
+    r"(text|texto|testo|interview|quelle|źródło|fotos?|redaktion)\s*[:：])\s*",
+    re.IGNORECASE,
+)
+# What trails a name in a byline and is not part of it: a date ("on January 20", "am Samstag"), a label or a
+# link ("Veröffentlicht", "Alle Artikel"), a photo credit ("Foto: © GEPA").
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|januar|februar|"
+    "märz|juni|juli|oktober|dezember"
+)
+WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|"
+    "samstag|sonntag"
+)
+NAME_TAIL = re.compile(
+    rf"\s+(?:on|am|le|el|den|vom)\s+(?:{MONTHS}|{WEEKDAYS})\b.*$|\s+(?:{MONTHS})\s+\d.*$|"  # not "Theresa May"
+    rf",\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
+    r"\s+(?:veröffentlicht|published|posted|alle artikel|all posts|all articles|mehr artikel)\b.*$|"
+    r"\s+(?:foto|fotos|photo|photos|bild)\s*[:：].*$",
+    re.IGNORECASE,
+)
+# Words of page furniture that a byline element or an author tag may hold instead of a name: a "name" made of
+# nothing else ("Posted on", "Follow", "Mehr", "Stand", "No Author", "Archiv anzeigen") is none.
+NOT_NAME_WORDS = frozenset(
+    {
+        "posted", "published", "on", "by", "veröffentlicht", "publiziert", "am", "von", "follow", "folgen", "mehr",
+        "more", "stand", "no", "author", "autor", "archiv", "anzeigen", "view", "profile", "profil", "share",
+        "teilen", "unknown", "n/a", "all", "alle", "posts", "articles", "artikel", "beiträge", "zur", "person",
+        "phd", "md", "mba", "dr", "prof", "jr", "updated", "aktualisiert", "contact", "contactar", "kontakt",
+        "pressemitteilung", "text", "rezept", "message",
+    }
+)  # fmt: skip
+# A dash between spaces: headlines and labels have one, names do not.
+SPACED_DASH = re.compile(r"\s[–—]\s")
+# A job title after a name without a separator: compound words no surname is ("Christoph Hein Chefredakteur"),
+# or a title glued to the name by markup that sets it in an element of its own ("Evan HalperStaff Writer").
+TRAILING_JOB_TITLE = re.compile(
+    r"\s+(chefredakteur|chefredakteurin|redakteur|redakteurin|korrespondent|korrespondentin|volontär|"
+    r"volontärin|editor-in-chief|rédacteur en chef|rédactrice en chef)\s*$|"
+    r"(?<=[^\W\d_])(?-i:(?=[A-Z]))(?:[\w-]+\s+){0,2}(writer|editor|reporter|correspondent|columnist)s?\s*$",
+    re.IGNORECASE,
+)
+# A byline element's line that is a function, not a name: "Nachrichtenagentur", "Staff Writer", "Redakteurin".
+BYLINE_FUNCTION = re.compile(
+    r"(?:(?:staff|senior|chief|managing|contributing|guest|political|sports|freier|freie|leitender|leitende|"
+    r"stellvertretender|stellvertretende)\s+){0,2}(?:chef|sport|lokal|online|wirtschafts|politik)?"
+    r"(nachrichtenagentur|news agency|agence de presse|"
+    r"agencia de noticias|writer|editor|reporter|correspondent|journalist|columnist|redakteur|redakteurin|"
+    r"korrespondent|korrespondentin|journaliste|rédacteur|rédactrice|periodista|autor|autorin|author)s?",
     re.IGNORECASE,
 )
 # A name without a person's words that may still stand as a credit ("Пресс-служба"): letters first, short.
@@ -191,6 +249,10 @@ MAX_LABELLED_SOURCE = 80
 CLOSING_SOURCE_LINES = 120
 # A standalone "Source: ..." line is short; longer ones are sentences that cite a source.
 MAX_SOURCE_LINE = 120
+# "Wochenblatt / Última Hora": the site's name, then the sources it credits, between slashes.
+CREDIT_PARTS = re.compile(r"\s+/\s+")
+# The site and at most two sources: longer trails are breadcrumbs or lists.
+MAX_CREDIT_PARTS = 3
 # "(Reporting by Jane Doe and John Smith in Geneva; Editing by ...)": the reporters' names.
 REPORTER_NAMES = re.compile(r"(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
 # A reporter's name in such a tail has at most this many words.
