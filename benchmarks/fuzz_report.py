@@ -43,7 +43,9 @@ def percentiles(seconds: list[float]) -> str:
 
 
 def over_budget_without_reason(record: dict) -> bool:
-    return record["wall"] > record["budget"] and record["outcome"] != TIMEOUT_REASON
+    """Past the budget by the clock it counted (wall, or CPU for a baseline timed so) with no reason given."""
+    seconds = record["cpu"] if record.get("clock") == "cpu" else record["wall"]
+    return seconds > record["budget"] and record["outcome"] != TIMEOUT_REASON
 
 
 def peak_rss(records: list[dict]) -> str:
