@@ -70,6 +70,8 @@ def report(system: str, records: list[dict]) -> None:
     print(f"time per input (s, wall): {percentiles([r['wall'] for r in records])}")
     print(f"time per input (s, CPU):  {percentiles([r['cpu'] for r in records])}")
     print(f"peak RSS per worker: {peak_rss(records)}")
+    over_memory = sum(r["outcome"] == "too_complex" and "MemoryError" in r.get("detail", "") for r in records)
+    print(f"over the memory limit, counted as too_complex: {over_memory}")
     print("answers:", ", ".join(f"{k} {v}" for k, v in outcomes.most_common()))
     print("slowest (wall):")
     for record in sorted(records, key=lambda r: r["wall"], reverse=True)[:SLOWEST]:
