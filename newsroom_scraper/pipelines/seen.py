@@ -92,6 +92,7 @@ class SeenPipeline:
         self.claims: dict[str, tuple[Outcome, str, int]] = {}  # id -> outcome, content hash, lines still to write
         self.handed_over: list[str] = []  # ids given to a feed that is settled when it closes
         self.finished = False
+        self.state_lost_because: str | None = None  # set when the store failed for good: the crawl is stopping
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -132,7 +133,7 @@ class SeenPipeline:
             last_modified=fetch.last_modified if fetch else None,
             fetched_at=time.time(),
         )
-        if self.stats.get_value(STATE_ERROR_STAT):
+        if self.state_lost_because:
             self.stats.inc_value("newsroom/failed/state_error")
             raise DropItem(f"Not exported, the state is lost; the next run will: {item['url']}", log_level="DEBUG")
         try:
@@ -165,9 +166,9 @@ class SeenPipeline:
 
     def state_lost(self, error: Exception) -> None:
         """Say once that the store failed, and stop the crawl: the next run settles this one and exports the rest."""
-        if self.stats.get_value(STATE_ERROR_STAT):
+        if self.state_lost_because:
             return
-        why = f"{self.store.path}: {type(error).__name__}: {error}"
+        why = self.state_lost_because = f"{self.store.path}: {type(error).__name__}: {error}"
         self.stats.set_value(STATE_ERROR_STAT, why)
         logger.error("Cannot keep the state (%s); stopping the crawl: the next run exports what is left", why)
         if self.crawler is not None and self.crawler.engine is not None:
