@@ -42,11 +42,8 @@ import multiprocessing
 import os
 import random
 import resource
-import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -92,20 +89,6 @@ def run_ours(body: bytes, timeout: float) -> tuple[str, str]:
     return (result.reason, result.detail) if isinstance(result, NotAnArticle) else ("article", "")
 
 
-@contextmanager
-def interrupt_after_cpu(seconds: float) -> Iterator[None]:
-    """Raise OverBudget after `seconds` of this process's CPU time: a budget a busy machine does not use up."""
-    from newsroom_scraper.extract.guard import _interrupt
-
-    previous = signal.signal(signal.SIGPROF, _interrupt)
-    signal.setitimer(signal.ITIMER_PROF, max(seconds, 0.001))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-
-
 def run_trafilatura(body: bytes, timeout: float, clock: str = "wall") -> tuple[str, str]:
     import trafilatura
 
@@ -113,9 +96,8 @@ def run_trafilatura(body: bytes, timeout: float, clock: str = "wall") -> tuple[s
     from newsroom_scraper.extract.budget import OverBudget
     from newsroom_scraper.extract.guard import interrupt_after
 
-    timer = interrupt_after_cpu if clock == "cpu" else interrupt_after
     try:
-        with timer(timeout):
+        with interrupt_after(timeout, clock):
             document = trafilatura.bare_extraction(body, url="https://news.example.org/x", **BASELINE_OPTIONS)
     except OverBudget:
         return "extraction_timeout", ""
