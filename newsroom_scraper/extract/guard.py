@@ -28,29 +28,40 @@ logger = logging.getLogger(__name__)
 MAX_DETAIL_CHARS = 200
 
 
+# The interval timer and its signal for each clock a budget can count (Unix only: elsewhere there is none).
+TIMERS = (
+    {"wall": (signal.ITIMER_REAL, signal.SIGALRM), "cpu": (signal.ITIMER_PROF, signal.SIGPROF)}
+    if hasattr(signal, "setitimer")
+    else {}
+)
+
+
 def _interrupt(signum, frame) -> None:
     raise OverBudget("extraction_timeout", "interrupted at the deadline")
 
 
 @contextmanager
-def interrupt_after(seconds: float) -> Iterator[None]:
+def interrupt_after(seconds: float, clock: str = "wall") -> Iterator[None]:
     """Raise OverBudget in this thread after `seconds`; a no-op where signals cannot do it.
 
     Only the main thread receives signals, and only Unix has setitimer; elsewhere
     the stage-boundary checks are the budget. A handler already installed for
-    SIGALRM is left alone (it is someone else's), and restored afterwards.
+    the timer's signal is left alone (it is someone else's), and restored afterwards.
+    `clock` "cpu" counts the process's CPU time instead of wall-clock time (for
+    benchmarks on a loaded machine: waiting for a core does not use the budget).
     """
     usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, signal.SIG_IGN, None):
+    timer, signum = TIMERS[clock] if usable else (None, None)
+    if not usable or signal.getsignal(signum) not in (signal.SIG_DFL, signal.SIG_IGN, None):
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _interrupt)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    previous = signal.signal(signum, _interrupt)
+    signal.setitimer(timer, max(seconds, 0.001))
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
 
 
 def failure_detail(error: BaseException) -> str:

@@ -9,6 +9,8 @@ declared, the text is classified with py3langid.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 
 from lxml import html
@@ -35,6 +37,8 @@ NON_LATIN = re.compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in SCR
 # the text is in that script.
 SCRIPT_FAMILY = {"zh": {"zh", "ja"}, "ru": {"ru", "uk", "bg", "sr", "be", "mk", "kk"}, "ar": {"ar", "fa", "ur"}}
 CODE = re.compile(r"^([a-zA-Z]{2})(?:[-_].*)?$")
+
+logger = logging.getLogger(__name__)
 
 
 def _code(value: str | None) -> str | None:
@@ -79,7 +83,28 @@ def language_of(text: str, declared: str | None) -> Resolved[str | None]:
         return Resolved(script, Source.SCRIPT)
     if declared and declared not in {code for code, _ in SCRIPTS}:
         return Resolved(declared, Source.DECLARED)
-    import py3langid  # loaded on first need: its model takes half a second
+    code = classify(text[:3000])
+    return Resolved(code, Source.LANGID) if code else Resolved(declared, Source.DECLARED if declared else None)
 
-    code, _ = py3langid.classify(text[:3000])
-    return Resolved(code, Source.LANGID)
+
+def classify(text: str) -> str | None:
+    """py3langid's guess, or None when its model cannot be loaded.
+
+    The model is unpacked into a temporary file on first use: on a full disk
+    that fails, and every page without a declared language would otherwise
+    fail with it. Loaded on first need: it takes half a second.
+    """
+    import py3langid
+
+    try:
+        code, _ = py3langid.classify(text)
+    except OSError as error:
+        _model_missing(str(error))
+        return None
+    return code
+
+
+@functools.cache
+def _model_missing(why: str) -> None:
+    """Warn once per process and cause, not once per page."""
+    logger.warning("Cannot load py3langid's model (%s): languages only from declarations and scripts", why)

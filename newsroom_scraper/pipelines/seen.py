@@ -33,6 +33,12 @@ feed, nothing is marked seen.
 
 A claim held by another live run (two crawls at once) is not taken over:
 that run is exporting the article (`newsroom/not_exported/exported_by_other_run`).
+
+A store that fails for good (its disk full or failing: sqlite3 errors) stops
+the crawl with one error line and exit status 5, like an output that cannot
+be written: the items still in flight are dropped (`newsroom/failed/state_error`)
+without a traceback each, and what this run claimed or wrote is settled by
+the next run from its feed files, which then exports what is left.
 """
 
 from __future__ import annotations
@@ -40,12 +46,15 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import time
 
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
+from scrapy.utils.defer import deferred_from_coro
 
+from ..extensions.runsummary import STATE_ERROR_STAT
 from ..feedstorage import LineFileFeedStorage, feed_file, writes_whole_lines
 from ..state.crawl import CrawlState, crawl_state
 from ..state.recovery import settle_interrupted_runs, written_records
@@ -53,6 +62,9 @@ from ..state.store import Claim, FeedFile, Outcome, RunRecord, StoreUnavailable
 from ..urls import url_key
 
 logger = logging.getLogger(__name__)
+
+# Errors of a store that will not pass by retrying the next item: a full or failing disk, a file gone bad.
+STORE_FAILURES = (sqlite3.Error,)
 
 
 def url_keys(*urls: str | None) -> tuple[str, ...]:
@@ -80,6 +92,7 @@ class SeenPipeline:
         self.claims: dict[str, tuple[Outcome, str, int]] = {}  # id -> outcome, content hash, lines still to write
         self.handed_over: list[str] = []  # ids given to a feed that is settled when it closes
         self.finished = False
+        self.state_lost_because: str | None = None  # set when the store failed for good: the crawl is stopping
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -120,23 +133,46 @@ class SeenPipeline:
             last_modified=fetch.last_modified if fetch else None,
             fetched_at=time.time(),
         )
+        if self.state_lost_because:
+            self.stats.inc_value("newsroom/failed/state_error")
+            raise DropItem(f"Not exported, the state is lost; the next run will: {item['url']}", log_level="DEBUG")
         try:
-            self.note_feeds()
-            outcome = self.store.claim(self.state.run_id, claim, again=self.state.full)
+            outcome = self.claim(claim)
         except StoreUnavailable as error:
             self.stats.inc_value("newsroom/not_exported/store_unavailable")
             raise DropItem(f"Not exported, the next run will: {error}", log_level="WARNING") from None
+        except STORE_FAILURES as error:
+            self.state_lost(error)
+            self.stats.inc_value("newsroom/failed/state_error")
+            raise DropItem(f"Not exported, the state is lost; the next run will: {item['url']}") from None
         if outcome is Outcome.TAKEN:
             self.stats.inc_value("newsroom/not_exported/exported_by_other_run")
             raise DropItem(f"Being exported by another run: {item['url']}")
         if outcome is Outcome.UNCHANGED and not self.state.full:
-            self.store.checked(claim.id, claim.fetched_at, claim.etag, claim.last_modified, claim.url_keys)
             self.stats.inc_value("newsroom/unchanged/same_hash")
             raise DropItem(f"Unchanged since it was exported: {item['url']}")
         slots = self.exporter.slots if self.exporter else []
         lines = sum(1 for slot in slots if writes_whole_lines(slot) and slot.filter.accepts(item))
         self.claims[claim.id] = (outcome, claim.content_hash, lines)
         return item
+
+    def claim(self, claim: Claim) -> Outcome:
+        """Claim the article in the store (an unchanged one is only marked checked)."""
+        self.note_feeds()
+        outcome = self.store.claim(self.state.run_id, claim, again=self.state.full)
+        if outcome is Outcome.UNCHANGED and not self.state.full:
+            self.store.checked(claim.id, claim.fetched_at, claim.etag, claim.last_modified, claim.url_keys)
+        return outcome
+
+    def state_lost(self, error: Exception) -> None:
+        """Say once that the store failed, and stop the crawl: the next run settles this one and exports the rest."""
+        if self.state_lost_because:
+            return
+        why = self.state_lost_because = f"{self.store.path}: {type(error).__name__}: {error}"
+        self.stats.set_value(STATE_ERROR_STAT, why)
+        logger.error("Cannot keep the state (%s); stopping the crawl: the next run exports what is left", why)
+        if self.crawler is not None and self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="state_error"))
 
     def note_feeds(self) -> None:
         """Journal the run's feed files, and listen to their lines, before a line is written to them."""
@@ -174,6 +210,8 @@ class SeenPipeline:
                 self.store.commit(self.state.run_id, [article_id], time.time())
             except StoreUnavailable:
                 pass  # the claim stays open: the next run finds the line in the feed and commits it
+            except STORE_FAILURES as error:
+                self.state_lost(error)  # the same: the line is in the feed, the next run commits it
 
     def all_feeds_are_lines(self) -> bool:
         return self.exporter is not None and all(writes_whole_lines(slot) for slot in self.exporter.slots)
@@ -197,6 +235,8 @@ class SeenPipeline:
                 self.store.release(self.state.run_id, [item["id"]])
             except StoreUnavailable:
                 pass  # the claim stays open: the next run finds no line for it and drops it
+            except STORE_FAILURES as error:
+                self.state_lost(error)  # the same
 
     # --- End of run --------------------------------------------------------------------------------
 
@@ -204,11 +244,10 @@ class SeenPipeline:
         """Every feed is closed and stored: settle what waited for that, from the files when they can be read."""
         try:
             self.settle_feeds()
-        except StoreUnavailable as error:
+            self.finish()
+        except (StoreUnavailable, *STORE_FAILURES) as error:
             logger.warning("%s: the next run settles this run's open claims from its feed files", error)
             self.finished = True
-            return
-        self.finish()
 
     def settle_feeds(self) -> None:
         open_claims = self.store.pending(self.state.run_id)
@@ -228,7 +267,10 @@ class SeenPipeline:
 
     def spider_closed(self, spider, reason) -> None:
         if self.exporter is None:
-            self.finish()
+            try:
+                self.finish()
+            except STORE_FAILURES as error:
+                logger.warning("%s: the next run settles this run's open claims", error)
 
     def finish(self) -> None:
         if self.finished:
