@@ -60,9 +60,10 @@ CONTACT_HEADING = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"\+?\(?\d[\d ()./-]{7,}\d")
 
-# Copyright and legal lines.
+# Copyright and legal lines. The lookahead holds the forms' first characters, so that the
+# regex engine passes over most positions without trying each form (as CONTACT_HINT below).
 COPYRIGHT = re.compile(
-    r"(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"(?=[©(cat版著вج])(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|版权所有|版權所有|著作権|все права защищены|جميع الحقوق محفوظة)",
     re.IGNORECASE,
 )
