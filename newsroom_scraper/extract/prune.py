@@ -176,24 +176,15 @@ def is_teaser_box(element: html.HtmlElement, text: str, links: LinkTexts, more_l
     mission at ...". A paragraph ending in "..." alone is not enough either:
     quotes trail off.
     """
-    if _has_ellipsis(text) and rules.TEASER_END.search(text):
+    if rules.teaser_end(text):
         return True
     more = [links[a] for a in element.iter("a") if a in more_links] if more_links else []
     if not more:
-        return _truncated(text) and links.density(element, text) >= rules.TEASER_LINK_DENSITY
+        return rules.truncated(text) and links.density(element, text) >= rules.TEASER_LINK_DENSITY
     stripped = text
     for link_text in more:
         stripped = stripped.replace(link_text, " ").strip()
-    return _truncated(stripped) or links.density(element, text) >= rules.TEASER_LINK_DENSITY
-
-
-def _has_ellipsis(text: str) -> bool:
-    """What TEASER_END and TRUNCATED_END both need, tested in C first: most boxes have none."""
-    return "..." in text or "…" in text
-
-
-def _truncated(text: str) -> bool:
-    return _has_ellipsis(text) and bool(rules.TRUNCATED_END.search(text))
+    return rules.truncated(stripped) or links.density(element, text) >= rules.TEASER_LINK_DENSITY
 
 
 def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool:

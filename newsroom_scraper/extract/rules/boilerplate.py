@@ -25,6 +25,22 @@ TEASER_END = re.compile(
     re.IGNORECASE,
 )
 
+
+def has_ellipsis(text: str) -> bool:
+    """What TEASER_END and TRUNCATED_END both need, tested in C first: most texts have none."""
+    return "..." in text or "…" in text
+
+
+def teaser_end(text: str) -> bool:
+    """The text ends like a teaser: "... read more"."""
+    return has_ellipsis(text) and bool(TEASER_END.search(text))
+
+
+def truncated(text: str) -> bool:
+    """The text trails off: "..." or "…" at its end."""
+    return has_ellipsis(text) and bool(TRUNCATED_END.search(text))
+
+
 # Toolbars: blocks made only of these words (plus separators, dates, "A+ A-").
 TOOLBAR_WORDS = frozenset(
     """email e-mail mail print printer share tweet facebook twitter x linkedin whatsapp weibo wechat reddit
@@ -173,6 +189,8 @@ SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—
 
 def is_toolbar_text(text: str) -> bool:
     """Only toolbar words ("Email Print Text Size", "A+ A-", "打印 关闭") once dates and separators go."""
+    if len(text) > MAX_TOOLBAR_CHARS:
+        return False  # lower-casing never shortens a text: a long paragraph is refused unread
     lowered = text.lower()
     if len(lowered) > MAX_TOOLBAR_CHARS:
         return False
