@@ -8,23 +8,24 @@ paragraph) does not depend on trafilatura's text serialiser.
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
 import trafilatura
 from lxml import html
+from trafilatura.settings import Extractor
 
 from .text import element_text, link_density, squash
 
 # favor_precision: our own pruning and cleaning recover recall cheaply, while
 # boilerplate that trafilatura lets through is what costs records their
 # exactness. Comments are never the article.
-TRAFILATURA_OPTIONS = {
-    "favor_precision": True,
-    "include_comments": False,
-    "include_tables": True,
-    "include_images": False,
-    "with_metadata": False,
-}
+# Built once: an Extractor reads its limits from a ConfigParser, a millisecond a page.
+# The "xml" format leaves trafilatura's body as XML: its plain-text rendering is not made,
+# since render_blocks renders the body itself. Each call gets a copy carrying its URL.
+TRAFILATURA_OPTIONS = Extractor(
+    output_format="xml", precision=True, comments=False, tables=True, images=False, with_metadata=False
+)
 # A standfirst is a real paragraph, not a caption or a date line.
 MIN_LEAD_CHARS = 60
 MAX_LEAD_LINK_DENSITY = 0.3
@@ -119,7 +120,9 @@ def extract_blocks(
     tree: html.HtmlElement, url: str | None, headline: html.HtmlElement | None = None, header_lines=frozenset()
 ) -> list[Block]:
     """The main-content blocks of the (already pruned) tree; [] when there is none."""
-    document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    options = copy(TRAFILATURA_OPTIONS)
+    options.url = options.source = url
+    document = trafilatura.bare_extraction(tree, url=url, options=options)
     if document is None or document.body is None:
         return []
     return recover_lead(tree, headline, render_blocks(document.body), header_lines)

@@ -29,7 +29,7 @@ SURE_TOKENS = frozenset(markup.SURE_DROP_TOKENS)
 SURE, HINT = 2, 1
 DROP_TAGS = frozenset(markup.DROP_TAGS)
 ROLE_DROP = frozenset(markup.ROLE_DROP)
-# Class names recur within a page and across a site: each is judged once.
+# Class names, and whole class/id values, recur within a page and across a site: each is judged once.
 MAX_NAME_LABELS = 65536
 _NAME_LABELS: dict[str, int] = {}
 
@@ -49,7 +49,10 @@ class Guard:
         if element.tag in markup.NEVER_DROPPED or element in self.protected:
             return False
         if length is None:
-            length = len(element_text(element))
+            raw = element.text_content()
+            if len(raw) < self.total * markup.PROTECTED_SHARE:
+                return True  # squashing white space only shortens a text
+            length = len(squash(raw))
         return length < self.total * markup.PROTECTED_SHARE or self.total < markup.MIN_GUARDED_TEXT
 
 
@@ -63,8 +66,10 @@ def _remove(element: html.HtmlElement) -> None:
 
 def is_contentful(element: html.HtmlElement) -> bool:
     """Holds paragraphs of prose, not links and snippets: page builders label such wrappers "widget" or "sidebar"."""
-    long_paragraphs = [p for p in element.iter("p") if len(element_text(p)) >= markup.CONTENT_PARAGRAPH_CHARS]
-    return len(long_paragraphs) >= markup.CONTENT_PARAGRAPHS and link_density(element) < markup.CONTENT_MAX_LINK_DENSITY
+    long_paragraphs = (p for p in element.iter("p") if len(element_text(p)) >= markup.CONTENT_PARAGRAPH_CHARS)
+    # Counting stops at the last paragraph needed: a page-sized wrapper is not read paragraph by paragraph.
+    enough = next(islice(long_paragraphs, markup.CONTENT_PARAGRAPHS - 1, None), None) is not None
+    return enough and link_density(element) < markup.CONTENT_MAX_LINK_DENSITY
 
 
 def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
@@ -97,9 +102,8 @@ def _label(tag: str, attributes: list[tuple[str, str]]) -> int:
     label = HINT if tag in DROP_TAGS else 0
     for key, value in attributes:
         if key == "class" or key == "id":
-            for name in value.split():
-                named = _NAME_LABELS.get(name)
-                label = max(label, _name_label(name) if named is None else named)
+            named = _NAME_LABELS.get(value)  # the whole value first: templates repeat it element after element
+            label = max(label, _names_label(value) if named is None else named)
         elif key == "role" and value in ROLE_DROP:
             label = max(label, HINT)
         elif key == "style" or key == "hidden" or key == "aria-hidden":
@@ -112,6 +116,17 @@ def _hides(key: str, value: str) -> bool:
         style = value.replace(" ", "").lower()
         return "display:none" in style or "visibility:hidden" in style
     return key == "hidden" or value == "true"
+
+
+def _names_label(value: str) -> int:
+    """The strongest label among the names of a class or id value; kept for the value and for each name."""
+    label = 0
+    for name in value.split():
+        named = _NAME_LABELS.get(name)
+        label = max(label, _name_label(name) if named is None else named)
+    if len(_NAME_LABELS) < MAX_NAME_LABELS:
+        _NAME_LABELS[value] = label
+    return label
 
 
 def _name_label(name: str) -> int:
@@ -161,15 +176,15 @@ def is_teaser_box(element: html.HtmlElement, text: str, links: LinkTexts, more_l
     mission at ...". A paragraph ending in "..." alone is not enough either:
     quotes trail off.
     """
-    if rules.TEASER_END.search(text):
+    if rules.teaser_end(text):
         return True
     more = [links[a] for a in element.iter("a") if a in more_links] if more_links else []
     if not more:
-        return bool(rules.TRUNCATED_END.search(text)) and links.density(element, text) >= rules.TEASER_LINK_DENSITY
+        return rules.truncated(text) and links.density(element, text) >= rules.TEASER_LINK_DENSITY
     stripped = text
     for link_text in more:
         stripped = stripped.replace(link_text, " ").strip()
-    return bool(rules.TRUNCATED_END.search(stripped)) or links.density(element, text) >= rules.TEASER_LINK_DENSITY
+    return rules.truncated(stripped) or links.density(element, text) >= rules.TEASER_LINK_DENSITY
 
 
 def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool:
@@ -204,8 +219,9 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
     more_links = {a for a in scope.iter("a") if rules.MORE_LINK.match(links[a])}
     verdicts: dict[str, bool | None] = {}
     for element in scope.iter(*markup.BOX_TAGS):
-        if lengths.get(element, 0) > rules.MAX_BOX_CHARS * rules.BOX_SCAN_FACTOR:
-            continue  # white space aside, far too long to be a box
+        length = lengths.get(element, 0)
+        if not length or length > rules.MAX_BOX_CHARS * rules.BOX_SCAN_FACTOR:
+            continue  # no text at all, or white space aside far too long to be a box
         if doomed and _inside(element, doomed[-1]):
             continue
         text = squash(element.text_content())

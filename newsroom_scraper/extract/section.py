@@ -44,6 +44,8 @@ BREADCRUMB_MARKS = ("breadcrumb", "crumb", "kruimel", "brotkrum", "ariane", "mig
                     "ruta de navegaci", "navigationspfad", "面包屑", "麵包屑", "パンくず", "хлебн")  # fmt: skip
 MAX_CRUMB_CHARS = 300
 ROOT_URL = re.compile(r"^https?://[^/]+/?(index\.\w+)?$")
+# Text nodes with more than XML white space (space, tab, newline): the others start no label.
+WORDED_TEXT = etree.XPath(".//text()[normalize-space()]", smart_strings=False)
 MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype", smart_strings=False)
 # How far above its links a breadcrumb's container may be (li > ol > nav > div); NEAR_LINK says the same.
 CRUMB_DEPTH = 4
@@ -62,8 +64,14 @@ def _items(element: html.HtmlElement) -> list[str]:
     if links and links[-1] in text:
         last = text[text.rfind(links[-1]) + len(links[-1]) :]
     last = squash(re.sub(r"^[\s>/»›|:\-–→·•]+", "", last))
-    items = [clean_crumb(squash(HERE_LABEL.sub("", item))) for item in links + ([last] if last else [])]
+    items = [clean_crumb(squash(_without_here_label(item))) for item in links + ([last] if last else [])]
     return [item for item in items if item and not SEPARATOR.match(item)]
+
+
+def _without_here_label(text: str) -> str:
+    """The text without a leading "You are here:": HERE_LABEL.sub, without trying every later position."""
+    match = HERE_LABEL.match(text)
+    return text[match.end() :] if match else text
 
 
 def _visible_text(element: html.HtmlElement) -> str:
@@ -192,8 +200,9 @@ def _labelled_here(scope: html.HtmlElement) -> bool:
     """Whether a text node starts a "You are here:" label, whole or cut short by markup ("<b>Sie</b> sind hier").
 
     Text nodes are read one at a time: pages carry megabytes of inline script.
+    Those of white space alone, a page's indentation, are passed over in C.
     """
-    for node in scope.itertext():
+    for node in WORDED_TEXT(scope):
         start = node.lstrip().lstrip("\u200b").lstrip()[:LONGEST_HERE_LABEL].lower()
         if start[:1] not in HERE_FIRSTS:
             continue
@@ -208,7 +217,7 @@ def _root_links(scope: html.HtmlElement) -> list:
     found = []
     for link in scope.iter("a"):
         text = element_text(link)
-        if text and (HOME.match(squash(HERE_LABEL.sub("", text))) or _root_href(link.get("href") or "")):
+        if text and (HOME.match(squash(_without_here_label(text))) or _root_href(link.get("href") or "")):
             found.append(link)
     return found
 

@@ -25,6 +25,22 @@ TEASER_END = re.compile(
     re.IGNORECASE,
 )
 
+
+def has_ellipsis(text: str) -> bool:
+    """What TEASER_END and TRUNCATED_END both need, tested in C first: most texts have none."""
+    return "..." in text or "…" in text
+
+
+def teaser_end(text: str) -> bool:
+    """The text ends like a teaser: "... read more"."""
+    return has_ellipsis(text) and bool(TEASER_END.search(text))
+
+
+def truncated(text: str) -> bool:
+    """The text trails off: "..." or "…" at its end."""
+    return has_ellipsis(text) and bool(TRUNCATED_END.search(text))
+
+
 # Toolbars: blocks made only of these words (plus separators, dates, "A+ A-").
 TOOLBAR_WORDS = frozenset(
     """email e-mail mail print printer share tweet facebook twitter x linkedin whatsapp weibo wechat reddit
@@ -60,9 +76,10 @@ CONTACT_HEADING = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"\+?\(?\d[\d ()./-]{7,}\d")
 
-# Copyright and legal lines.
+# Copyright and legal lines. The lookahead holds the forms' first characters, so that the
+# regex engine passes over most positions without trying each form (as CONTACT_HINT below).
 COPYRIGHT = re.compile(
-    r"(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"(?=[©(cat版著вج])(©|\(c\)\s*\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
     r"todos los derechos reservados|版权所有|版權所有|著作権|все права защищены|جميع الحقوق محفوظة)",
     re.IGNORECASE,
 )
@@ -172,6 +189,8 @@ SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—
 
 def is_toolbar_text(text: str) -> bool:
     """Only toolbar words ("Email Print Text Size", "A+ A-", "打印 关闭") once dates and separators go."""
+    if len(text) > MAX_TOOLBAR_CHARS:
+        return False  # lower-casing never shortens a text: a long paragraph is refused unread
     lowered = text.lower()
     if len(lowered) > MAX_TOOLBAR_CHARS:
         return False

@@ -142,7 +142,7 @@ NOISE: tuple[Rule, ...] = (
     Rule("related_heading", boilerplate.RELATED_HEADING.match),
     Rule("counter", boilerplate.COUNTER_LINE.match),
     Rule("more_link", boilerplate.MORE_LINK.match),
-    Rule("newsletter", boilerplate.NEWSLETTER_LINE.search),
+    Rule("newsletter", boilerplate.NEWSLETTER_LINE.match),  # every form is anchored at the start: match is search
     Rule("consent", _shorter(MAX_CONSENT_PARAGRAPH, boilerplate.CONSENT_LINE.search)),
     Rule("copyright", _shorter(MAX_COPYRIGHT_PARAGRAPH, boilerplate.COPYRIGHT.search)),
     Rule("photo_credit", _shorter(MAX_PHOTO_CREDIT_PARAGRAPH, credits.PHOTO_CREDIT.search)),
@@ -152,7 +152,7 @@ NOISE: tuple[Rule, ...] = (
     Rule("reference", REFERENCE_LINE.match),
     Rule("licence", _shorter(MAX_LICENSE_PARAGRAPH, LICENSE_LINE.search)),
     Rule("page_updated", _shorter(MAX_UPDATED_PARAGRAPH, dates.PAGE_UPDATED.match)),
-    Rule("teaser_end", boilerplate.TEASER_END.search),
+    Rule("teaser_end", boilerplate.teaser_end),
 )
 
 
