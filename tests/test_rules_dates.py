@@ -40,7 +40,7 @@ HEADER_LINES = [
 
 @pytest.mark.parametrize("line, published, modified", HEADER_LINES)
 def test_visible_dates(line, published, modified):
-    found, updated, _ = visible_dates(["Council approves harbour plan", line], 0, "en", NOW)
+    found, updated, _, _ = visible_dates(["Council approves harbour plan", line], 0, "en", NOW)
     assert (found, updated) == (published, modified)
 
 

@@ -12,7 +12,7 @@ keep their time and offset when the page gives them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 import htmldate
@@ -21,6 +21,7 @@ from lxml import html
 from .classnames import class_words
 from .datetext import (
     CJK_TIME,
+    RELATIVE,
     add_cjk_time,
     date_order_for,
     find_date_strings,
@@ -34,7 +35,7 @@ from .page import ParsedPage
 from .rules import dates as rules
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import text_length
+from .text import squash, text_length
 
 
 def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> dict[str, Source]:
@@ -134,15 +135,16 @@ def _beside_headline_link(lines: list[str], index: int, headlines: list[str]) ->
 
 
 def visible_dates(lines: list[str], headline_index, language, now, date_order=None, links=frozenset()):
-    """(published, modified, the lines they came from) from the date lines near the headline.
+    """(published, modified, the lines they came from, (line, date as written) of the published one)
+    from the date lines near the headline.
 
     `links` are the page's link texts: dates beside linked headlines, more
     than once, date other stories (latest news, related articles), not this one.
     """
-    published = modified = None
+    published = modified = written = None
     used: list[str] = []
     if headline_index is None:
-        return None, None, used
+        return None, None, used, None
     window = range(headline_index + 1, min(len(lines), headline_index + 1 + rules.LINES_AFTER_HEADLINE))
     before = range(max(0, headline_index - rules.LINES_BEFORE_HEADLINE), headline_index)
     order = [*window, *before]
@@ -177,11 +179,11 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
             if rules.UPDATED_LABEL.search(label):
                 modified = modified or parsed
             elif published is None:
-                published = parsed
+                published, written = parsed, (line, string)
             used.append(line)
         if published and modified:
             break
-    return published, modified, used
+    return published, modified, used, written
 
 
 def page_updated(lines: list[str], language, now, date_order=None) -> str | None:
@@ -193,6 +195,55 @@ def page_updated(lines: list[str], language, now, date_order=None) -> str | None
             if strings:
                 return parse_text(strings[0], language, now, date_order)
     return None
+
+
+def firm_date_line(line: str, written: str) -> bool:
+    """A date line the reader can trust over metadata: an absolute date in an unambiguous form
+    (not "3 hours ago", not "02/11/2023"), standing nearly alone on its line, not in an embedded post."""
+    if RELATIVE.search(written) or rules.AMBIGUOUS_NUMERIC_DATE.search(written) or rules.EMBED_MARK in line:
+        return False
+    return len(squash(line.replace(written, ""))) <= rules.MAX_FIRM_LINE_REST
+
+
+def shown_days(lines: list[str], language, now, date_order=None) -> frozenset[str]:
+    """The days of the firm date lines anywhere on the page ("Posted 2024-03-05 in City news"), read
+    when nothing near the headline dates it; a line labelled as another kind of date does not count."""
+    days = set()
+    for line in lines:
+        if text_length(line) > rules.MAX_DATE_LINE or rules.NOT_PUBLISHED_LABEL.search(line):
+            continue
+        strings = find_date_strings(line)
+        if strings and firm_date_line(line, strings[0]) and not rules.UPDATED_LABEL.search(line):
+            parsed = parse_text(strings[0], language, now, date_order)
+            if parsed:
+                days.add(parsed[:10])
+        if len(days) > rules.MAX_SHOWN_DAYS:
+            break  # too many to confirm a guess: stop reading (dateparser is dear)
+    return frozenset(days)
+
+
+def shown_wins(metadata: str, shown: str) -> bool:
+    """The date shown under the headline over the metadata's, when they name different days.
+
+    A UTC timestamp falls a day before or after the local day readers see (the
+    same moment); a metadata date without a time zone is often the CMS's record
+    of the item, and a shown date within rules.NAIVE_METADATA_REACH days of it
+    is the story's own. Further apart, the shown date may be another event.
+    """
+    days = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(metadata[:10])).days)
+    if days == 0:
+        return False
+    if _is_utc(metadata):
+        return days == 1 and _same_moment(metadata, shown)
+    return rules.NAIVE_DATE.fullmatch(metadata) is not None and days <= rules.NAIVE_METADATA_REACH
+
+
+def _same_moment(utc: str, local: str) -> bool:
+    """`local` (a day, or a wall-clock time) can be the UTC moment `utc` read in some time zone."""
+    if len(local) == 10:
+        return True
+    gap = datetime.fromisoformat(local[:19]) - datetime.fromisoformat(utc[:19])
+    return abs(gap) <= rules.MAX_ZONE_OFFSET and gap.total_seconds() % rules.ZONE_STEP.total_seconds() == 0
 
 
 def _is_utc(value: str) -> bool:
@@ -251,6 +302,8 @@ class DatesSeen:
     updated: str | None = None  # a page-level "Last updated:" line, read when nothing else gives an update
     guessed: str | None = None  # htmldate's whole-page search, run when nothing else dates the page
     profile: str | None = None  # what the site profile's date selector found, parsed
+    shown_firm: bool = False  # `shown` is written out in full on a line of its own (firm_date_line)
+    guess_shown: bool = False  # `guessed` is the day of a firm date line of the page, which shows few (shown_days)
 
 
 def read_dates(
@@ -266,17 +319,21 @@ def read_dates(
     published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url)
     modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None)
     marked, marked_modified = _time_elements(tree, now)
-    shown, shown_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
+    shown, shown_modified, used, written = visible_dates(lines, headline_index, language, now, date_order, links)
     profile = _profile_date(page, language, date_order)
     updated = None
     if not (modified.value or marked_modified or shown_modified):
         updated = page_updated(lines, language, now, date_order)
-    guessed = None
-    if guess and not (published.value or marked or shown or day_in_url or profile):
-        guessed = htmldate_guess(tree, page.url)
+    guessed, confirmed = None, False
+    if not (published.value or marked or shown or day_in_url or profile):
+        days = shown_days(lines, language, now, date_order)
+        few = 0 < len(days) <= rules.MAX_SHOWN_DAYS
+        if guess or few:
+            guessed = htmldate_guess(tree, page.url)
+        confirmed = few and guessed in days
     return DatesSeen(
         published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
-        guessed, profile,
+        guessed, profile, shown_firm=bool(written) and firm_date_line(*written), guess_shown=confirmed,
     )  # fmt: skip
 
 
@@ -293,8 +350,10 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     """The publication date the page itself gives: resolve_date's steps 2 to 6."""
     published = seen.metadata.value
     source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
-    published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
     day = seen.in_url
+    if published and seen.shown and seen.shown_firm and day != published[:10] and shown_wins(published, seen.shown):
+        published, source = seen.shown, Source.HEADLINE
+    published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
     if published and day and _is_utc(published) and _one_day_apart(published[:10], day):
         # A UTC timestamp falls on the day before or after the local one; the URL has the local day.
         published, source = day, Source.URL
@@ -305,5 +364,5 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     if not published:
         published, source = day, Source.URL
     if not published:
-        published, source = seen.guessed, Source.HTMLDATE
+        published, source = seen.guessed, Source.SHOWN_GUESS if seen.guess_shown else Source.HTMLDATE
     return Resolved(published, source) if published else NOTHING
