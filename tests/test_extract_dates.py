@@ -61,3 +61,10 @@ def test_fields_keep_the_guess_for_evaluation():
     assert extract_fields(page(declared=False), URL, now=NOW).date_source == "shown_guess"
     no_guess = page(declared=False, footer="Page last reviewed: 5 March 2024")
     assert extract_fields(no_guess, URL, now=NOW, guess_dates=False).date is None
+
+
+def test_a_year_alone_is_not_a_day():
+    fields = extract_fields(page(declared=True, footer="Copyright 2019 Harbour News"), URL, now=NOW)
+    assert fields.date is None
+    fields = extract_fields(page(declared=True, footer="Posted 1 January 2019"), URL, now=NOW)
+    assert (fields.date, fields.date_source) == ("2019-01-01", "shown_guess")

@@ -331,6 +331,8 @@ def read_dates(
         if guess or few:
             guessed = htmldate_guess(tree, page.url)
         confirmed = few and guessed in days
+        if guessed and not confirmed and guessed.endswith(rules.YEAR_ONLY_GUESS):
+            guessed = None
     return DatesSeen(
         published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
         guessed, profile, shown_firm=bool(written) and firm_date_line(*written), guess_shown=confirmed,

@@ -109,6 +109,7 @@ def resolve_date(page: ParsedPage, header: Header, body: Body) -> Resolved[str |
     6. htmldate's search of the whole page, when the page is read with guessing, or when it shows
        firm date lines of at most two days (dates.shown_days): its guess is then `shown_guess` if it
        is one of those days (a record even on a page that does not declare itself an article);
+       an unconfirmed January 1st is a year found alone (a copyright line), not taken;
     7. a date line closing the story, when the date so far is from 5 or 6 or there is none;
     8. the date the feed or sitemap gave for the URL, when the page shows none.
     """

@@ -79,6 +79,9 @@ NOT_PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# htmldate gives January 1st for a year it found alone (a copyright line): not a day, unless a date line shows it.
+YEAR_ONLY_GUESS = "-01-01"
+
 # Class names themes give the publication's <time> ("entry-date" in WordPress) and the update's.
 PUBLISHED_CLASSES = frozenset({"published", "entrydate", "postdate", "datepublished", "articledate", "publishdate",
                                "publicationdate", "pubdate", "postedon"})  # fmt: skip
