@@ -65,7 +65,7 @@ FIRM_LINES = [
     ("19. Oktober 2019 00:04 Uhr", "19. Oktober 2019 00:04", True),
     ("Stand: 28.04.2020 18:00 Uhr", "28.04.2020 18:00", True),
     ("Mittwoch, 26.01.2022 - 14:30", "26.01.2022 - 14:30", True),
-    ("02/11/2023 02:00pm GMT", "02/11/2023 02:00pm GMT", False),  # day or month first?
+    ("02/11/2023 02:00pm GMT", "02/11/2023 02:00pm GMT", True),  # firm; whether it is read right is shown_wins'
     ("vor 5 Stunden", "vor 5 Stunden", False),  # relative
     ("Published 15 minutes ago", "15 minutes ago", False),
     ("— South Park (@SouthPark) September 27, 2020", "September 27, 2020", False),  # an embedded post
@@ -79,22 +79,26 @@ def test_firm_date_line(line, written, firm):
 
 
 SHOWN_OVER_METADATA = [
-    # (metadata, the firm date shown under the headline, the shown one wins)
-    ("2019-10-18T22:04:00+00:00", "2019-10-19T00:04:00", True),  # UTC, the same moment in local time
-    ("2021-11-04T23:00:00+00:00", "2021-11-05", True),  # UTC midnight of the local day
-    ("2020-04-30", "2020-04-29T12:01:00", True),  # a day without zone: the CMS's stamp
-    ("2022-01-26T14:32:06", "2022-01-21", True),
-    ("2019-10-01", "2017-08-31", False),  # years apart: the shown date is another event
-    ("2019-10-18T22:04:00+00:00", "2019-10-19T09:31:00", False),  # not a zone offset away
-    ("2024-04-19T18:41:37+02:00", "2024-04-20", False),  # metadata with its zone stands
-    ("2023-10-07T09:53:36+02:00", "2024-07-18T11:08:00", False),  # a live blog's last entry
-    ("2020-04-29T11:52:23", "2020-04-29T18:00:00", False),  # same day
+    # (metadata, the firm date shown under the headline, as written, the shown one wins)
+    ("2019-10-18T22:04:00+00:00", "2019-10-19T00:04:00", "19. Oktober 2019 00:04", True),  # the same moment
+    ("2022-05-05T21:00:00-05:00", "2022-05-06T02:00:00", "6 May 2022 - 2:00 a. m.", True),  # shown in UTC
+    ("2022-05-04T02:41:00+00:00", "2022-05-03T22:41:00", "3/5/2022 22:41", True),  # the moment settles the order
+    ("2021-11-04T23:00:00+00:00", "2021-11-05", "5. November 2021", True),  # UTC midnight of the local day
+    ("2020-04-30", "2020-04-29T12:01:00", "29.04.2020, 12:01", True),  # a day without zone: the CMS's stamp
+    ("2022-01-26T14:32:06", "2022-01-21", "21.01.2022", True),
+    ("2021-11-01T05:00:14", "2021-01-11", "11/01/2021", False),  # day or month first, and no moment to settle it
+    ("2019-10-01", "2017-08-31", "31. August 2017", False),  # years apart: the shown date is another event
+    ("2019-10-18T22:04:00+00:00", "2019-10-19T09:31:00", "19.10.2019 09:31", False),  # not a zone offset away
+    ("2024-04-19T18:41:37+02:00", "2024-04-20", "20.04.2024", False),  # metadata with its zone, a day alone
+    ("2024-04-19T18:41:37+02:00", "2024-04-20T10:00:00", "20.04.2024 10:00", False),  # not the same moment
+    ("2023-10-07T09:53:36+02:00", "2024-07-18T11:08:00", "18.07.2024, 11.08", False),  # a live blog's last entry
+    ("2020-04-29T11:52:23", "2020-04-29T18:00:00", "29.04.2020 18:00", False),  # same day
 ]
 
 
-@pytest.mark.parametrize("metadata, shown, wins", SHOWN_OVER_METADATA)
-def test_shown_wins(metadata, shown, wins):
-    assert shown_wins(metadata, shown) is wins
+@pytest.mark.parametrize("metadata, shown, written, wins", SHOWN_OVER_METADATA)
+def test_shown_wins(metadata, shown, written, wins):
+    assert shown_wins(metadata, shown, written) is wins
 
 
 PAGE_DATE_LINES = [

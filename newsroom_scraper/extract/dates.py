@@ -12,7 +12,7 @@ keep their time and offset when the page gives them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 import htmldate
@@ -198,9 +198,9 @@ def page_updated(lines: list[str], language, now, date_order=None) -> str | None
 
 
 def firm_date_line(line: str, written: str) -> bool:
-    """A date line the reader can trust over metadata: an absolute date in an unambiguous form
-    (not "3 hours ago", not "02/11/2023"), standing nearly alone on its line, not in an embedded post."""
-    if RELATIVE.search(written) or rules.AMBIGUOUS_NUMERIC_DATE.search(written) or rules.EMBED_MARK in line:
+    """A date line the reader can trust over metadata: an absolute date (not "3 hours ago"),
+    standing nearly alone on its line, not in an embedded post."""
+    if RELATIVE.search(written) or rules.EMBED_MARK in line:
         return False
     return len(squash(line.replace(written, ""))) <= rules.MAX_FIRM_LINE_REST
 
@@ -222,27 +222,34 @@ def shown_days(lines: list[str], language, now, date_order=None) -> frozenset[st
     return frozenset(days)
 
 
-def shown_wins(metadata: str, shown: str) -> bool:
-    """The date shown under the headline over the metadata's, when they name different days.
+def shown_wins(metadata: str, shown: str, written: str) -> bool:
+    """The date shown under the headline (`written` so on a firm line) over the metadata's, when their days differ.
 
-    A UTC timestamp falls a day before or after the local day readers see (the
-    same moment); a metadata date without a time zone is often the CMS's record
-    of the item, and a shown date within rules.NAIVE_METADATA_REACH days of it
-    is the story's own. Further apart, the shown date may be another event.
+    A timestamp falls a day before or after the local day readers see: the
+    shown time is then the same moment read in another zone (which also
+    settles a "03/05/2022 22:41" that could be read either way), or, shown
+    without a time, a day off a UTC timestamp. A metadata date without a time
+    zone is often the CMS's record of the item, and an unambiguous shown date
+    within rules.NAIVE_METADATA_REACH days of it is the story's own. Further
+    apart, the shown date may be another event.
     """
     days = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(metadata[:10])).days)
     if days == 0:
         return False
-    if _is_utc(metadata):
+    zoned = rules.NAIVE_DATE.fullmatch(metadata) is None
+    if zoned and len(shown) > 10:
         return days == 1 and _same_moment(metadata, shown)
-    return rules.NAIVE_DATE.fullmatch(metadata) is not None and days <= rules.NAIVE_METADATA_REACH
+    if rules.AMBIGUOUS_NUMERIC_DATE.search(written):
+        return False
+    if zoned:
+        return days == 1 and _is_utc(metadata)
+    return days <= rules.NAIVE_METADATA_REACH
 
 
-def _same_moment(utc: str, local: str) -> bool:
-    """`local` (a day, or a wall-clock time) can be the UTC moment `utc` read in some time zone."""
-    if len(local) == 10:
-        return True
-    gap = datetime.fromisoformat(local[:19]) - datetime.fromisoformat(utc[:19])
+def _same_moment(zoned: str, wall_clock: str) -> bool:
+    """`wall_clock` can be the moment `zoned` read in some time zone: they differ by a zone offset."""
+    moment = datetime.fromisoformat(zoned).astimezone(UTC).replace(tzinfo=None)
+    gap = datetime.fromisoformat(wall_clock[:19]) - moment
     return abs(gap) <= rules.MAX_ZONE_OFFSET and gap.total_seconds() % rules.ZONE_STEP.total_seconds() == 0
 
 
@@ -302,7 +309,7 @@ class DatesSeen:
     updated: str | None = None  # a page-level "Last updated:" line, read when nothing else gives an update
     guessed: str | None = None  # htmldate's whole-page search, run when nothing else dates the page
     profile: str | None = None  # what the site profile's date selector found, parsed
-    shown_firm: bool = False  # `shown` is written out in full on a line of its own (firm_date_line)
+    shown_written: str | None = None  # `shown` as written, when its line is firm (firm_date_line)
     guess_shown: bool = False  # `guessed` is the day of a firm date line of the page, which shows few (shown_days)
 
 
@@ -335,7 +342,8 @@ def read_dates(
             guessed = None
     return DatesSeen(
         published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
-        guessed, profile, shown_firm=bool(written) and firm_date_line(*written), guess_shown=confirmed,
+        guessed, profile, shown_written=written[1] if written and firm_date_line(*written) else None,
+        guess_shown=confirmed,
     )  # fmt: skip
 
 
@@ -353,7 +361,8 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     published = seen.metadata.value
     source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
     day = seen.in_url
-    if published and seen.shown and seen.shown_firm and day != published[:10] and shown_wins(published, seen.shown):
+    written = seen.shown_written
+    if published and seen.shown and written and day != published[:10] and shown_wins(published, seen.shown, written):
         published, source = seen.shown, Source.HEADLINE
     published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
     if published and day and _is_utc(published) and _one_day_apart(published[:10], day):

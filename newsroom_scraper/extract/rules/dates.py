@@ -55,11 +55,12 @@ LABEL_REACH = 12
 SECOND_LABEL_REACH = 40
 
 # A date line under the headline outweighs metadata that disagrees only when it is firm (dates.firm_date_line):
-# written out, not "02/11/2023" (day or month first?), with at most this much else on its line ("Stand:", a time) ...
-AMBIGUOUS_NUMERIC_DATE = re.compile(r"\d/\d")
+# with at most this much else on its line ("Stand:", a weekday, a time) ...
 MAX_FIRM_LINE_REST = 30
 # ... and not inside an embedded social post ("— Name (@handle) September 27, 2020").
 EMBED_MARK = "@"
+# "02/11/2023": day or month first? Such a shown date outweighs metadata only when its time shows the same moment.
+AMBIGUOUS_NUMERIC_DATE = re.compile(r"\d/\d")
 # Metadata without a time zone ("2020-04-30", "2022-01-26T14:32:06") loses to a firm shown date this many days away.
 NAIVE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
 NAIVE_METADATA_REACH = 31
