@@ -37,6 +37,8 @@ HEADER_LINES = [
     ("Aggiornato il 6 marzo 2024", None, "2024-03-06"),
     ("Do 25.04.24 | 14:07 Uhr | Von Eva Muster", "2024-04-25", None),  # dotted, two-digit year: day first
     ("Version 1.2.3 released", None, None),  # three numbers, not a date
+    ("Registriert: 18.09.2008, 05:56", None, None),  # a forum member's registration
+    ("Copyright © 2024-03-05 Harbour News", None, None),
     ("The meeting on 5 February 2020 decided to raise the sea wall by eighty centimetres over four years.", None, None),
 ]
 
@@ -108,6 +110,10 @@ PAGE_DATE_LINES = [
     (["Page last reviewed: 5 March 2024"], set()),  # a review date
     (["Copyright © 2024-03-05 Harbour News"], set()),
     (["Termin: 21.02.2020, 19 Uhr"], set()),  # an event
+    (["Release: 10.11.2023"], set()),  # a product's release
+    (["Released: 5 March 2024"], {"2024-03-05"}),  # a press release's own
+    (["Release date 5 March 2024"], {"2024-03-05"}),
+    (["We determined on 5 March 2024"], {"2024-03-05"}),  # "determined" is not "Termin"
     (["Last updated: August 23, 2024"], set()),  # an update is not the publication
     (["Uppfært 12.2.2025 7:25"], set()),
     (["VN:F [1.9.22_1171]"], set()),  # a version number, not a dotted date

@@ -154,7 +154,7 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
     for index in order:
         line = lines[index]
-        if index in listed and len(listed) > 1:
+        if (index in listed and len(listed) > 1) or rules.NOT_PUBLISHED_LABEL.search(line):
             continue
         if text_length(line) > rules.MAX_DATE_LINE and not (
             len(line) <= rules.MAX_LABELLED_LINE and rules.PUBLISHED_LABEL.search(line)

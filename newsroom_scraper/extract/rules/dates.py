@@ -73,10 +73,12 @@ ZONE_STEP = timedelta(minutes=15)
 # day of one of its firm date lines dates it as well as a declaration would, when such lines name at most
 # this many days (more are comments, events, other stories) ...
 MAX_SHOWN_DAYS = 2
-# ... and not lines naming another kind of date ("Page last reviewed:", "Termin:", "Mitglied seit", "©").
+# Lines naming another kind of date ("Page last reviewed:", "Termin:", "Registriert:", "©") date neither the page
+# (dates.shown_days) nor the story near its headline (dates.visible_dates). "Release:" is a product's; "Released:"
+# and "Release date" stay a press release's own.
 NOT_PUBLISHED_LABEL = re.compile(
-    r"(reviewed|geprüft|copyright|©|termin|release|event|deadline|frist|registriert|joined|member since|"
-    r"mitglied seit|membre depuis|miembro desde|veranstaltung|datum der|date of)",
+    r"(reviewed|geprüft|copyright|©|\btermine?\b|\brelease\s*:|\bevent\b|deadline|\bfrist\b|registriert|"
+    r"\bjoined\b|member since|mitglied seit|membre depuis|miembro desde|veranstaltung)",
     re.IGNORECASE,
 )
 
