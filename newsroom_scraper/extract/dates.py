@@ -2,8 +2,10 @@
 
 `read_dates` collects them (JSON-LD and meta tags, <time> marked as the
 publication, date lines near the headline, the URL's day, a "Last updated:"
-line, htmldate's whole-page search when nothing else dates the page);
-`page_date` is the order in which the page's own evidence is trusted, and
+line, htmldate's whole-page search when nothing else dates the page, and
+whether a date line elsewhere on the page shows the day it guessed);
+`page_date` is the order in which the page's own evidence is trusted (a firm
+date line under the headline can outweigh metadata, `shown_wins`), and
 resolve.py's `resolve_date` and `resolve_modified` make the decisions.
 "Updated" dates are kept apart and never taken for the publication. Dates
 keep their time and offset when the page gives them.
