@@ -68,3 +68,11 @@ def test_a_year_alone_is_not_a_day():
     assert fields.date is None
     fields = extract_fields(page(declared=True, footer="Posted 1 January 2019"), URL, now=NOW)
     assert (fields.date, fields.date_source) == ("2019-01-01", "shown_guess")
+
+
+def test_xml_lang_sets_the_order_of_a_numeric_date():
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS * 2)
+    for lang, day in (('xml:lang="en-GB"', "2020-10-02"), ('xml:lang="en-US"', "2020-02-10")):
+        html = f"""<html {lang}><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>
+<p>02/10/2020</p>{body}</article></body></html>"""
+        assert extract_fields(html, URL, now=NOW).date == day

@@ -6,7 +6,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsroom_scraper.extract.dates import firm_date_line, page_updated, shown_days, shown_wins, url_date, visible_dates
+from newsroom_scraper.extract.dates import (
+    DatesSeen,
+    firm_date_line,
+    page_date,
+    page_updated,
+    shown_days,
+    shown_wins,
+    url_date,
+    visible_dates,
+)
+from newsroom_scraper.extract.evidence import Resolved, Source
 from newsroom_scraper.extract.rules.dates import MAX_SHOWN_DAYS
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -128,3 +138,24 @@ def test_shown_days(lines, days):
         assert len(found) > MAX_SHOWN_DAYS
     else:
         assert found == days
+
+
+PAGE_DATES = [
+    # (metadata, shown under the headline, as written, the URL's day, the page's date and its source)
+    (None, "2007-05-19", "19.05.2007", "2007-05-20", ("2007-05-20", "url")),  # a date line alone: an event's
+    (None, "2007-05-20", "20.05.2007", "2007-05-20", ("2007-05-20", "headline")),
+    (None, "2007-05-19", "19.05.2007", None, ("2007-05-19", "headline")),
+    ("2020-07-09T10:04:04+00:00", "2020-07-09", "July 9, 2020", "2020-07-08", ("2020-07-09T10:04:04+00:00", "jsonld")),
+    ("2020-02-25T02:25:54+00:00", "2020-02-24", "Feb 24, 2020", "2020-02-24", ("2020-02-24", "headline")),
+    ("2020-02-25T02:25:54+00:00", None, None, "2020-02-24", ("2020-02-24", "url")),  # UTC, a day off the URL's
+]
+
+
+@pytest.mark.parametrize("metadata, shown, written, day, expected", PAGE_DATES)
+def test_page_date(metadata, shown, written, day, expected):
+    seen = DatesSeen(
+        Resolved(metadata, Source.JSONLD if metadata else None), Resolved(None), None, None, shown, None, (), day,
+        shown_written=written,
+    )  # fmt: skip
+    found = page_date(seen)
+    assert (found.value, found.source) == expected

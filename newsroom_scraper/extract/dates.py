@@ -323,7 +323,7 @@ def read_dates(
     `guess` lets htmldate search the whole page when nothing else dates it.
     """
     tree, now, lines = page.tree, page.now, page.lines
-    date_order = page.profile.date_order or date_order_for(tree.get("lang"))
+    date_order = page.profile.date_order or date_order_for(tree.get("lang") or tree.get("xml:lang"))
     day_in_url = url_date(page.url)
     published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url)
     modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None)
@@ -367,8 +367,14 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     if published and seen.shown and written and day != published[:10] and shown_wins(published, seen.shown, written):
         published, source = seen.shown, Source.HEADLINE
     published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
-    if published and day and _is_utc(published) and _one_day_apart(published[:10], day):
-        # A UTC timestamp falls on the day before or after the local one; the URL has the local day.
+    if published and day and source == Source.HEADLINE and not seen.metadata.value and published[:10] != day:
+        # Fixed when the story is first published, the URL's day outweighs a date line alone that names
+        # another (an event's, an update's).
+        published, source = day, Source.URL
+    shown_day = (seen.shown or "")[:10]
+    if published and day and _is_utc(published) and _one_day_apart(published[:10], day) and shown_day != published[:10]:
+        # A UTC timestamp falls on the day before or after the local one; the URL has the local day
+        # (unless the page shows the timestamp's day).
         published, source = day, Source.URL
     if published and day and published[:10] > _day_after(day):
         # A date in the URL is fixed when the story is first published; metadata

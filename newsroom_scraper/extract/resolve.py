@@ -104,8 +104,9 @@ def resolve_date(page: ParsedPage, header: Header, body: Body) -> Resolved[str |
        2 to 4 take the time of a later one on the same day; 4 wins over 2 when the metadata names
        another day and is a UTC time a day off (the same moment) or a date without time zone within
        a month, the line showing the date written in full (dates.shown_wins, dates.firm_date_line);
-    5. the URL's day, when it has one and the date so far is a UTC time a day off it,
-       or later than the day after it (a republication), or there is none;
+    5. the URL's day, when it has one and the date so far is a UTC time a day off it (unless a date
+       line near the headline shows that time's day), or later than the day after it (a republication),
+       or only a date line near the headline dates the page and names another day, or there is none;
     6. htmldate's search of the whole page, when the page is read with guessing, or when it shows
        firm date lines of at most two days (dates.shown_days): its guess is then `shown_guess` if it
        is one of those days (a record even on a page that does not declare itself an article);
