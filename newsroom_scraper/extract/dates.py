@@ -212,15 +212,15 @@ def shown_days(lines: list[str], language, now, date_order=None) -> frozenset[st
     when nothing near the headline dates it; a line labelled as another kind of date does not count."""
     days = set()
     for line in lines:
-        if text_length(line) > rules.MAX_DATE_LINE or rules.NOT_PUBLISHED_LABEL.search(line):
+        strings = find_date_strings(line) if len(line) <= rules.MAX_DATE_LINE else None  # CJK counts more
+        if not strings or text_length(line) > rules.MAX_DATE_LINE or rules.NOT_PUBLISHED_LABEL.search(line):
             continue
-        strings = find_date_strings(line)
-        if strings and firm_date_line(line, strings[0]) and not rules.UPDATED_LABEL.search(line):
-            parsed = parse_text(strings[0], language, now, date_order)
+        if firm_date_line(line, strings[0]) and not rules.UPDATED_LABEL.search(line):
+            parsed = parse_text(strings[0], language, now, date_order, fallback=False)  # dateparser is dear
             if parsed:
                 days.add(parsed[:10])
         if len(days) > rules.MAX_SHOWN_DAYS:
-            break  # too many to confirm a guess: stop reading (dateparser is dear)
+            break  # too many to confirm a guess: stop reading
     return frozenset(days)
 
 
