@@ -1,8 +1,11 @@
-"""A record dated by htmldate's whole-page guess when the header shows no date: declared articles only."""
+"""A record dated by htmldate's whole-page guess when the header shows no date: on a declared article, or when
+a date line of the page shows the guessed day (and few days in all)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+import pytest
 
 from newsroom_scraper.extract import NotAnArticle, extract_article
 from newsroom_scraper.extract.article import extract_fields
@@ -14,13 +17,13 @@ URL = "https://news.example.org/stories/flood-plan"
 TITLE = "Council approves harbour flood defence plan"
 
 
-def page(declared: bool) -> str:
+def page(declared: bool, footer: str = "Posted 2024-03-05 in City news") -> str:
     og_type = '<meta property="og:type" content="article">' if declared else ""
     body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS * 4)
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{TITLE}</title>{og_type}</head>
 <body><main><article><h1>{TITLE}</h1>
 {body}
-<div class="post-footer">Posted 2024-03-05 in City news</div>
+<div class="post-footer">{footer}</div>
 </article></main></body></html>"""
 
 
@@ -30,14 +33,46 @@ def test_declared_article_dated_by_the_whole_page_search():
     assert record.date.startswith("2024-03-05")
 
 
-def test_undeclared_page_is_not_dated_by_a_guess():
-    result = extract_article(page(declared=False).encode(), URL, fetched_at=NOW)
+def test_undeclared_page_dated_by_a_guess_its_date_line_shows():
+    record = extract_article(page(declared=False).encode(), URL, fetched_at=NOW)
+    assert not isinstance(record, NotAnArticle), record
+    assert record.date.startswith("2024-03-05")
+
+
+UNCONFIRMED_FOOTERS = [
+    "Page last reviewed: 5 March 2024",  # a review date: an about or help page
+    "Copyright © 2024-03-05 Harbour News",
+    "Comments: 2024-03-05, 2024-03-09, 2024-04-11",  # three days on one line: not a date line
+    "<p>5 March 2024</p><p>9 March 2024</p><p>11 April 2024</p>",  # three days: comments or other stories
+]
+
+
+@pytest.mark.parametrize("footer", UNCONFIRMED_FOOTERS)
+def test_undeclared_page_is_not_dated_by_an_unconfirmed_guess(footer):
+    result = extract_article(page(declared=False, footer=footer).encode(), URL, fetched_at=NOW)
     assert isinstance(result, NotAnArticle)
     assert result.reason == "no_date"
 
 
 def test_fields_keep_the_guess_for_evaluation():
-    fields = extract_fields(page(declared=False), URL, now=NOW)
+    fields = extract_fields(page(declared=False, footer="Page last reviewed: 5 March 2024"), URL, now=NOW)
     assert fields.date.startswith("2024-03-05")
     assert fields.date_source == "htmldate"
-    assert extract_fields(page(declared=False), URL, now=NOW, guess_dates=False).date is None
+    assert extract_fields(page(declared=False), URL, now=NOW).date_source == "shown_guess"
+    no_guess = page(declared=False, footer="Page last reviewed: 5 March 2024")
+    assert extract_fields(no_guess, URL, now=NOW, guess_dates=False).date is None
+
+
+def test_a_year_alone_is_not_a_day():
+    fields = extract_fields(page(declared=True, footer="Copyright 2019 Harbour News"), URL, now=NOW)
+    assert fields.date is None
+    fields = extract_fields(page(declared=True, footer="Posted 1 January 2019"), URL, now=NOW)
+    assert (fields.date, fields.date_source) == ("2019-01-01", "shown_guess")
+
+
+def test_xml_lang_sets_the_order_of_a_numeric_date():
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS * 2)
+    for lang, day in (('xml:lang="en-GB"', "2020-10-02"), ('xml:lang="en-US"', "2020-02-10")):
+        html = f"""<html {lang}><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>
+<p>02/10/2020</p>{body}</article></body></html>"""
+        assert extract_fields(html, URL, now=NOW).date == day

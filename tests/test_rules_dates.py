@@ -6,7 +6,18 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsroom_scraper.extract.dates import page_updated, url_date, visible_dates
+from newsroom_scraper.extract.dates import (
+    DatesSeen,
+    firm_date_line,
+    page_date,
+    page_updated,
+    shown_days,
+    shown_wins,
+    url_date,
+    visible_dates,
+)
+from newsroom_scraper.extract.evidence import Resolved, Source
+from newsroom_scraper.extract.rules.dates import MAX_SHOWN_DAYS
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -32,15 +43,19 @@ HEADER_LINES = [
     ("Published: 5 March 2024 Updated: 6 March 2024", "2024-03-05", "2024-03-06"),
     ("发布时间：2013-06-27 10:35", "2013-06-27T10:35:00", None),
     ("Updated March 6, 2024", None, "2024-03-06"),
+    ("Uppfært 12.2.2025 7:25", None, "2025-02-12T07:25:00"),  # Icelandic "updated"
+    ("Aggiornato il 6 marzo 2024", None, "2024-03-06"),
     ("Do 25.04.24 | 14:07 Uhr | Von Eva Muster", "2024-04-25", None),  # dotted, two-digit year: day first
     ("Version 1.2.3 released", None, None),  # three numbers, not a date
+    ("Registriert: 18.09.2008, 05:56", None, None),  # a forum member's registration
+    ("Copyright © 2024-03-05 Harbour News", None, None),
     ("The meeting on 5 February 2020 decided to raise the sea wall by eighty centimetres over four years.", None, None),
 ]
 
 
 @pytest.mark.parametrize("line, published, modified", HEADER_LINES)
 def test_visible_dates(line, published, modified):
-    found, updated, _ = visible_dates(["Council approves harbour plan", line], 0, "en", NOW)
+    found, updated, _, _ = visible_dates(["Council approves harbour plan", line], 0, "en", NOW)
     assert (found, updated) == (published, modified)
 
 
@@ -55,3 +70,92 @@ UPDATED_LINES = [
 @pytest.mark.parametrize("line, day", UPDATED_LINES)
 def test_page_updated(line, day):
     assert page_updated([line], "en", NOW) == day
+
+
+FIRM_LINES = [
+    # (a date line, the date as written on it, firm enough to outweigh metadata)
+    ("19. Oktober 2019 00:04 Uhr", "19. Oktober 2019 00:04", True),
+    ("Stand: 28.04.2020 18:00 Uhr", "28.04.2020 18:00", True),
+    ("Mittwoch, 26.01.2022 - 14:30", "26.01.2022 - 14:30", True),
+    ("02/11/2023 02:00pm GMT", "02/11/2023 02:00pm GMT", True),  # firm; whether it is read right is shown_wins'
+    ("vor 5 Stunden", "vor 5 Stunden", False),  # relative
+    ("Published 15 minutes ago", "15 minutes ago", False),
+    ("— South Park (@SouthPark) September 27, 2020", "September 27, 2020", False),  # an embedded post
+    ("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des Jugendwerks)", "05.02.2020", False),  # too much else
+]
+
+
+@pytest.mark.parametrize("line, written, firm", FIRM_LINES)
+def test_firm_date_line(line, written, firm):
+    assert firm_date_line(line, written) is firm
+
+
+SHOWN_OVER_METADATA = [
+    # (metadata, the firm date shown under the headline, as written, the shown one wins)
+    ("2019-10-18T22:04:00+00:00", "2019-10-19T00:04:00", "19. Oktober 2019 00:04", True),  # the same moment
+    ("2022-05-05T21:00:00-05:00", "2022-05-06T02:00:00", "6 May 2022 - 2:00 a. m.", True),  # shown in UTC
+    ("2022-05-04T02:41:00+00:00", "2022-05-03T22:41:00", "3/5/2022 22:41", True),  # the moment settles the order
+    ("2021-11-04T23:00:00+00:00", "2021-11-05", "5. November 2021", True),  # UTC midnight of the local day
+    ("2020-04-30", "2020-04-29T12:01:00", "29.04.2020, 12:01", True),  # a day without zone: the CMS's stamp
+    ("2022-01-26T14:32:06", "2022-01-21", "21.01.2022", True),
+    ("2021-11-01T05:00:14", "2021-01-11", "11/01/2021", False),  # day or month first, and no moment to settle it
+    ("2019-10-01", "2017-08-31", "31. August 2017", False),  # years apart: the shown date is another event
+    ("2019-10-18T22:04:00+00:00", "2019-10-19T09:31:00", "19.10.2019 09:31", False),  # not a zone offset away
+    ("2024-04-19T18:41:37+02:00", "2024-04-20", "20.04.2024", False),  # metadata with its zone, a day alone
+    ("2024-04-19T18:41:37+02:00", "2024-04-20T10:00:00", "20.04.2024 10:00", False),  # not the same moment
+    ("2023-10-07T09:53:36+02:00", "2024-07-18T11:08:00", "18.07.2024, 11.08", False),  # a live blog's last entry
+    ("2020-04-29T11:52:23", "2020-04-29T18:00:00", "29.04.2020 18:00", False),  # same day
+]
+
+
+@pytest.mark.parametrize("metadata, shown, written, wins", SHOWN_OVER_METADATA)
+def test_shown_wins(metadata, shown, written, wins):
+    assert shown_wins(metadata, shown, written) is wins
+
+
+PAGE_DATE_LINES = [
+    # (lines of a page undated near its headline, the days its firm date lines name)
+    (["Posted 2024-03-05 in City news"], {"2024-03-05"}),
+    (["Some paragraph of text.", "5 March 2024"], {"2024-03-05"}),
+    (["Page last reviewed: 5 March 2024"], set()),  # a review date
+    (["Copyright © 2024-03-05 Harbour News"], set()),
+    (["Termin: 21.02.2020, 19 Uhr"], set()),  # an event
+    (["Release: 10.11.2023"], set()),  # a product's release
+    (["Released: 5 March 2024"], {"2024-03-05"}),  # a press release's own
+    (["Release date 5 March 2024"], {"2024-03-05"}),
+    (["We determined on 5 March 2024"], {"2024-03-05"}),  # "determined" is not "Termin"
+    (["Last updated: August 23, 2024"], set()),  # an update is not the publication
+    (["Uppfært 12.2.2025 7:25"], set()),
+    (["VN:F [1.9.22_1171]"], set()),  # a version number, not a dotted date
+    (["5 March 2024", "9 March 2024", "11 April 2024", "12 April 2024"], None),  # too many: reading stops
+]
+
+
+@pytest.mark.parametrize("lines, days", PAGE_DATE_LINES)
+def test_shown_days(lines, days):
+    found = shown_days(lines, "en", NOW)
+    if days is None:
+        assert len(found) > MAX_SHOWN_DAYS
+    else:
+        assert found == days
+
+
+PAGE_DATES = [
+    # (metadata, shown under the headline, as written, the URL's day, the page's date and its source)
+    (None, "2007-05-19", "19.05.2007", "2007-05-20", ("2007-05-20", "url")),  # a date line alone: an event's
+    (None, "2007-05-20", "20.05.2007", "2007-05-20", ("2007-05-20", "headline")),
+    (None, "2007-05-19", "19.05.2007", None, ("2007-05-19", "headline")),
+    ("2020-07-09T10:04:04+00:00", "2020-07-09", "July 9, 2020", "2020-07-08", ("2020-07-09T10:04:04+00:00", "jsonld")),
+    ("2020-02-25T02:25:54+00:00", "2020-02-24", "Feb 24, 2020", "2020-02-24", ("2020-02-24", "headline")),
+    ("2020-02-25T02:25:54+00:00", None, None, "2020-02-24", ("2020-02-24", "url")),  # UTC, a day off the URL's
+]
+
+
+@pytest.mark.parametrize("metadata, shown, written, day, expected", PAGE_DATES)
+def test_page_date(metadata, shown, written, day, expected):
+    seen = DatesSeen(
+        Resolved(metadata, Source.JSONLD if metadata else None), Resolved(None), None, None, shown, None, (), day,
+        shown_written=written,
+    )  # fmt: skip
+    found = page_date(seen)
+    assert (found.value, found.source) == expected

@@ -102,8 +102,9 @@ def decide(fields: Fields | None) -> NotAnArticle | None:
     if text_length(fields.body) < MIN_BODY_LENGTH:
         return NotAnArticle("body_too_short", f"{len(fields.body)} characters")
     if not fields.date or (fields.date_source == Source.HTMLDATE and not fields.declared_article):
-        # A date found only somewhere on the page ("Page last reviewed: ...",
-        # a copyright year) does not make an about or contact page an article.
+        # A date found only somewhere on the page ("Page last reviewed: ...", a copyright year) does
+        # not make an about or contact page an article; a guess that a date line of the page shows
+        # (Source.SHOWN_GUESS, resolve_date's step 6) does.
         return NotAnArticle("no_date", "no publication date in metadata, near the headline or in the URL")
     return None
 

@@ -2,8 +2,10 @@
 
 `read_dates` collects them (JSON-LD and meta tags, <time> marked as the
 publication, date lines near the headline, the URL's day, a "Last updated:"
-line, htmldate's whole-page search when nothing else dates the page);
-`page_date` is the order in which the page's own evidence is trusted, and
+line, htmldate's whole-page search when nothing else dates the page, and
+whether a date line elsewhere on the page shows the day it guessed);
+`page_date` is the order in which the page's own evidence is trusted (a firm
+date line under the headline can outweigh metadata, `shown_wins`), and
 resolve.py's `resolve_date` and `resolve_modified` make the decisions.
 "Updated" dates are kept apart and never taken for the publication. Dates
 keep their time and offset when the page gives them.
@@ -12,7 +14,7 @@ keep their time and offset when the page gives them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 import htmldate
@@ -21,6 +23,7 @@ from lxml import html
 from .classnames import class_words
 from .datetext import (
     CJK_TIME,
+    RELATIVE,
     add_cjk_time,
     date_order_for,
     find_date_strings,
@@ -34,7 +37,7 @@ from .page import ParsedPage
 from .rules import dates as rules
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import text_length
+from .text import squash, text_length
 
 
 def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> dict[str, Source]:
@@ -134,15 +137,16 @@ def _beside_headline_link(lines: list[str], index: int, headlines: list[str]) ->
 
 
 def visible_dates(lines: list[str], headline_index, language, now, date_order=None, links=frozenset()):
-    """(published, modified, the lines they came from) from the date lines near the headline.
+    """(published, modified, the lines they came from, (line, date as written) of the published one)
+    from the date lines near the headline.
 
     `links` are the page's link texts: dates beside linked headlines, more
     than once, date other stories (latest news, related articles), not this one.
     """
-    published = modified = None
+    published = modified = written = None
     used: list[str] = []
     if headline_index is None:
-        return None, None, used
+        return None, None, used, None
     window = range(headline_index + 1, min(len(lines), headline_index + 1 + rules.LINES_AFTER_HEADLINE))
     before = range(max(0, headline_index - rules.LINES_BEFORE_HEADLINE), headline_index)
     order = [*window, *before]
@@ -152,7 +156,7 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
     for index in order:
         line = lines[index]
-        if index in listed and len(listed) > 1:
+        if (index in listed and len(listed) > 1) or rules.NOT_PUBLISHED_LABEL.search(line):
             continue
         if text_length(line) > rules.MAX_DATE_LINE and not (
             len(line) <= rules.MAX_LABELLED_LINE and rules.PUBLISHED_LABEL.search(line)
@@ -177,11 +181,11 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
             if rules.UPDATED_LABEL.search(label):
                 modified = modified or parsed
             elif published is None:
-                published = parsed
+                published, written = parsed, (line, string)
             used.append(line)
         if published and modified:
             break
-    return published, modified, used
+    return published, modified, used, written
 
 
 def page_updated(lines: list[str], language, now, date_order=None) -> str | None:
@@ -193,6 +197,62 @@ def page_updated(lines: list[str], language, now, date_order=None) -> str | None
             if strings:
                 return parse_text(strings[0], language, now, date_order)
     return None
+
+
+def firm_date_line(line: str, written: str) -> bool:
+    """A date line the reader can trust over metadata: an absolute date (not "3 hours ago"),
+    standing nearly alone on its line, not in an embedded post."""
+    if RELATIVE.search(written) or rules.EMBED_MARK in line:
+        return False
+    return len(squash(line.replace(written, ""))) <= rules.MAX_FIRM_LINE_REST
+
+
+def shown_days(lines: list[str], language, now, date_order=None) -> frozenset[str]:
+    """The days of the firm date lines anywhere on the page ("Posted 2024-03-05 in City news"), read
+    when nothing near the headline dates it; a line labelled as another kind of date does not count."""
+    days = set()
+    for line in lines:
+        strings = find_date_strings(line) if len(line) <= rules.MAX_DATE_LINE else None  # CJK counts more
+        if not strings or text_length(line) > rules.MAX_DATE_LINE or rules.NOT_PUBLISHED_LABEL.search(line):
+            continue
+        if firm_date_line(line, strings[0]) and not rules.UPDATED_LABEL.search(line):
+            parsed = parse_text(strings[0], language, now, date_order, fallback=False)  # dateparser is dear
+            if parsed:
+                days.add(parsed[:10])
+        if len(days) > rules.MAX_SHOWN_DAYS:
+            break  # too many to confirm a guess: stop reading
+    return frozenset(days)
+
+
+def shown_wins(metadata: str, shown: str, written: str) -> bool:
+    """The date shown under the headline (`written` so on a firm line) over the metadata's, when their days differ.
+
+    A timestamp falls a day before or after the local day readers see: the
+    shown time is then the same moment read in another zone (which also
+    settles a "03/05/2022 22:41" that could be read either way), or, shown
+    without a time, a day off a UTC timestamp. A metadata date without a time
+    zone is often the CMS's record of the item, and an unambiguous shown date
+    within rules.NAIVE_METADATA_REACH days of it is the story's own. Further
+    apart, the shown date may be another event.
+    """
+    days = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(metadata[:10])).days)
+    if days == 0:
+        return False
+    zoned = rules.NAIVE_DATE.fullmatch(metadata) is None
+    if zoned and len(shown) > 10:
+        return days == 1 and _same_moment(metadata, shown)
+    if rules.AMBIGUOUS_NUMERIC_DATE.search(written):
+        return False
+    if zoned:
+        return days == 1 and _is_utc(metadata)
+    return days <= rules.NAIVE_METADATA_REACH
+
+
+def _same_moment(zoned: str, wall_clock: str) -> bool:
+    """`wall_clock` can be the moment `zoned` read in some time zone: they differ by a zone offset."""
+    moment = datetime.fromisoformat(zoned).astimezone(UTC).replace(tzinfo=None)
+    gap = datetime.fromisoformat(wall_clock[:19]) - moment
+    return abs(gap) <= rules.MAX_ZONE_OFFSET and gap.total_seconds() % rules.ZONE_STEP.total_seconds() == 0
 
 
 def _is_utc(value: str) -> bool:
@@ -251,6 +311,8 @@ class DatesSeen:
     updated: str | None = None  # a page-level "Last updated:" line, read when nothing else gives an update
     guessed: str | None = None  # htmldate's whole-page search, run when nothing else dates the page
     profile: str | None = None  # what the site profile's date selector found, parsed
+    shown_written: str | None = None  # `shown` as written, when its line is firm (firm_date_line)
+    guess_shown: bool = False  # `guessed` is the day of a firm date line of the page, which shows few (shown_days)
 
 
 def read_dates(
@@ -261,22 +323,29 @@ def read_dates(
     `guess` lets htmldate search the whole page when nothing else dates it.
     """
     tree, now, lines = page.tree, page.now, page.lines
-    date_order = page.profile.date_order or date_order_for(tree.get("lang"))
+    date_order = page.profile.date_order or date_order_for(tree.get("lang") or tree.get("xml:lang"))
     day_in_url = url_date(page.url)
     published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url)
     modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None)
     marked, marked_modified = _time_elements(tree, now)
-    shown, shown_modified, used = visible_dates(lines, headline_index, language, now, date_order, links)
+    shown, shown_modified, used, written = visible_dates(lines, headline_index, language, now, date_order, links)
     profile = _profile_date(page, language, date_order)
     updated = None
     if not (modified.value or marked_modified or shown_modified):
         updated = page_updated(lines, language, now, date_order)
-    guessed = None
-    if guess and not (published.value or marked or shown or day_in_url or profile):
-        guessed = htmldate_guess(tree, page.url)
+    guessed, confirmed = None, False
+    if not (published.value or marked or shown or day_in_url or profile):
+        days = shown_days(lines, language, now, date_order)
+        few = 0 < len(days) <= rules.MAX_SHOWN_DAYS
+        if guess or few:
+            guessed = htmldate_guess(tree, page.url)
+        confirmed = few and guessed in days
+        if guessed and not confirmed and guessed.endswith(rules.YEAR_ONLY_GUESS):
+            guessed = None
     return DatesSeen(
         published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
-        guessed, profile,
+        guessed, profile, shown_written=written[1] if written and firm_date_line(*written) else None,
+        guess_shown=confirmed,
     )  # fmt: skip
 
 
@@ -293,10 +362,19 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     """The publication date the page itself gives: resolve_date's steps 2 to 6."""
     published = seen.metadata.value
     source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
-    published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
     day = seen.in_url
-    if published and day and _is_utc(published) and _one_day_apart(published[:10], day):
-        # A UTC timestamp falls on the day before or after the local one; the URL has the local day.
+    written = seen.shown_written
+    if published and seen.shown and written and day != published[:10] and shown_wins(published, seen.shown, written):
+        published, source = seen.shown, Source.HEADLINE
+    published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
+    if published and day and source == Source.HEADLINE and not seen.metadata.value and published[:10] != day:
+        # Fixed when the story is first published, the URL's day outweighs a date line alone that names
+        # another (an event's, an update's).
+        published, source = day, Source.URL
+    shown_day = (seen.shown or "")[:10]
+    if published and day and _is_utc(published) and _one_day_apart(published[:10], day) and shown_day != published[:10]:
+        # A UTC timestamp falls on the day before or after the local one; the URL has the local day
+        # (unless the page shows the timestamp's day).
         published, source = day, Source.URL
     if published and day and published[:10] > _day_after(day):
         # A date in the URL is fixed when the story is first published; metadata
@@ -305,5 +383,5 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     if not published:
         published, source = day, Source.URL
     if not published:
-        published, source = seen.guessed, Source.HTMLDATE
+        published, source = seen.guessed, Source.SHOWN_GUESS if seen.guess_shown else Source.HTMLDATE
     return Resolved(published, source) if published else NOTHING

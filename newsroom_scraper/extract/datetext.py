@@ -163,8 +163,13 @@ def _fast_parse(text: str, language: str | None, date_order: str | None) -> tupl
     return None
 
 
-def parse_text(text: str, language: str | None, now: datetime, date_order: str | None = None) -> str | None:
-    """A date written for people ("Jun 27, 2013", "27.06.2013", "2013年06月27日 10:35")."""
+def parse_text(
+    text: str, language: str | None, now: datetime, date_order: str | None = None, fallback: bool = True
+) -> str | None:
+    """A date written for people ("Jun 27, 2013", "27.06.2013", "2013年06月27日 10:35").
+
+    fallback=False reads the common forms only, without dateparser (milliseconds a call).
+    """
     text = squash(text)
     zone = re.search(r"\b([A-Z]{2,5})\s*$", text)
     offset = TZ_OFFSETS.get(zone.group(1)) if zone else None
@@ -176,7 +181,7 @@ def parse_text(text: str, language: str | None, now: datetime, date_order: str |
     if fast is not None:
         moment, with_time = fast
         return _format(moment, with_time, offset) if _plausible(moment, now) else None
-    return _dateparser(text, language, now, date_order, offset)
+    return _dateparser(text, language, now, date_order, offset) if fallback else None
 
 
 def _dateparser(text: str, language: str | None, now: datetime, date_order: str | None, offset: str | None):

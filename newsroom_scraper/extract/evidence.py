@@ -30,6 +30,7 @@ class Source(StrEnum):
     UPDATED = "updated"  # a page-level "Last updated:" line
     URL = "url"  # a date in the URL path
     HTMLDATE = "htmldate"  # htmldate's search of the whole page
+    SHOWN_GUESS = "shown_guess"  # htmldate's search, its day written on a date line of the page (dates.shown_days)
     CLOSING = "closing"  # a line closing the story (a date line, a "Source:" line, a signature)
     BODY = "body"  # a credit line the body's cleaning removed ("Source: ...", "(Reporting by ...)")
     DATELINE = "dateline"  # the agency of a wire dateline ("BEIJING, June 27 (Xinhua) --")

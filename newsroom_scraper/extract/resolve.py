@@ -112,10 +112,16 @@ def resolve_date(page: ParsedPage, header: Header, body: Body) -> Resolved[str |
        several, the one on the URL's day, else the local-time twin of a UTC value;
     3. the one element marked as the publication (<time pubdate>, itemprop, class "published");
     4. a date line near the headline ("Published" wins where the header shows several);
-       2 to 4 take the time of a later one on the same day;
-    5. the URL's day, when it has one and the date so far is a UTC time a day off it,
-       or later than the day after it (a republication), or there is none;
-    6. htmldate's search of the whole page, when the page is read with guessing;
+       2 to 4 take the time of a later one on the same day; 4 wins over 2 when the metadata names
+       another day and is a UTC time a day off (the same moment) or a date without time zone within
+       a month, the line showing the date written in full (dates.shown_wins, dates.firm_date_line);
+    5. the URL's day, when it has one and the date so far is a UTC time a day off it (unless a date
+       line near the headline shows that time's day), or later than the day after it (a republication),
+       or only a date line near the headline dates the page and names another day, or there is none;
+    6. htmldate's search of the whole page, when the page is read with guessing, or when it shows
+       firm date lines of at most two days (dates.shown_days): its guess is then `shown_guess` if it
+       is one of those days (a record even on a page that does not declare itself an article);
+       an unconfirmed January 1st is a year found alone (a copyright line), not taken;
     7. a date line closing the story, when the date so far is from 5 or 6 or there is none;
     8. the date the feed or sitemap gave for the URL, when the page shows none.
     """
@@ -124,7 +130,7 @@ def resolve_date(page: ParsedPage, header: Header, body: Body) -> Resolved[str |
         return Resolved(seen.profile, Source.PROFILE)
     found = page_date(seen)
     closing_text = body.credits.closing_date
-    if closing_text and found.source in (None, Source.URL, Source.HTMLDATE):
+    if closing_text and found.source in (None, Source.URL, Source.HTMLDATE, Source.SHOWN_GUESS):
         closing = parse_closing_date(closing_text, header.reading_language, page.now)
         if closing:
             return Resolved(closing, Source.CLOSING)
