@@ -29,6 +29,14 @@ PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.Htm
 NOT_XML_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Vertical tab and form feed separate words where they occur: they become spaces, not nothing.
 XML_SPACES = str.maketrans("\x0b\x0c", "  ")
+# The same characters written as numeric references ("&#2;", "&#x1F", "&#65535;"): the HTML parser decodes
+# them into the tree. Only references to a small number or to U+FFFE/U+FFFF match, so the replacement
+# below runs on the rare page that has one, not on every "&#8217;".
+LOW_REFERENCE = re.compile(
+    r"&#(?:0*([1-9]|[12]\d|3[01]|6553[45])(?!\d)|[xX]0*([0-9a-fA-F]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
+)
+XML_SPACE_CODES = frozenset((11, 12))  # vertical tab and form feed: a space, as above
+XML_ALLOWED_CODES = frozenset((9, 10, 13))  # tab, newline, carriage return: left as written
 
 
 def xml_safe(text: str) -> str:
@@ -37,7 +45,18 @@ def xml_safe(text: str) -> str:
         text = NOT_XML_CHARS.sub("", text)
     if "\x0b" in text or "\x0c" in text:
         text = text.translate(XML_SPACES)
+    if "&#" in text:
+        text = LOW_REFERENCE.sub(_allowed_reference, text)
     return text
+
+
+def _allowed_reference(match: re.Match) -> str:
+    """A reference XML allows as written, one to a space-like character as a space, any other as ''."""
+    decimal, hexadecimal = match.groups()
+    code = int(decimal) if decimal else int(hexadecimal, 16)
+    if code in XML_ALLOWED_CODES:
+        return match.group(0)
+    return " " if code in XML_SPACE_CODES else ""
 
 
 def parse_html(text: str) -> html.HtmlElement | None:
