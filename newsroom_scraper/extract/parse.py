@@ -35,7 +35,6 @@ XML_SPACES = str.maketrans("\x0b\x0c", "  ")
 LOW_REFERENCE = re.compile(
     r"&#(?:0*([1-9]|[12]\d|3[01]|6553[45])(?!\d)|[xX]0*([0-9a-fA-F]|1[0-9a-fA-F]|[fF]{3}[eEfF])(?![0-9a-fA-F]));?"
 )
-XML_SPACE_CODES = frozenset((11, 12))  # vertical tab and form feed: a space, as above
 XML_ALLOWED_CODES = frozenset((9, 10, 13))  # tab, newline, carriage return: left as written
 
 
@@ -56,7 +55,7 @@ def _allowed_reference(match: re.Match) -> str:
     code = int(decimal) if decimal else int(hexadecimal, 16)
     if code in XML_ALLOWED_CODES:
         return match.group(0)
-    return " " if code in XML_SPACE_CODES else ""
+    return " " if code in XML_SPACES else ""  # vertical tab and form feed, as above
 
 
 def parse_html(text: str) -> html.HtmlElement | None:
