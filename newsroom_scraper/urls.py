@@ -100,6 +100,18 @@ def record_url(url: str) -> str:
         return url
 
 
+def url_error(url: str) -> str | None:
+    """Why `url` cannot be read as an address (a broken IPv6 host, a port out of range), or None.
+
+    urlsplit accepts both until the host or port is asked for; asking here says it once, up front.
+    """
+    try:
+        urlsplit(url).port  # noqa: B018 - reading the port is what checks host and port
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def site_of(url: str) -> str:
     """The URL's host, lower-cased, without its port."""
     return (urlsplit(url).hostname or "").lower()

@@ -66,6 +66,15 @@ def test_explain_says_why_a_page_is_not_an_article():
     assert "decision" in done.stdout and "not an article (no_date:" in done.stdout
 
 
+def test_a_mistyped_url_option_is_one_line_before_any_page(tmp_path):
+    page = FIXTURES / "pages" / "cas_en_manned_space.html"
+    for url in ("http://[::1/x", "ftp://example.org/a", "english.cas.cn/news"):
+        done = run("--url", url, str(page))
+        assert done.returncode == 2, url
+        assert done.stdout == ""
+        assert "Traceback" not in done.stderr and "argument --url:" in done.stderr.splitlines()[-1]
+
+
 def test_many_files_in_one_process():
     pages = sorted((FIXTURES / "pages").glob("*.html"))
     paths = [str(path) for path in pages] * 5

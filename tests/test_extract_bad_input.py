@@ -44,6 +44,13 @@ def test_reason_for_bad_pages(body, content_type, reason):
     assert result.reason == reason
 
 
+@pytest.mark.parametrize("url", ["http://[::1/x", "https://news.example.org:99999/a"])
+def test_an_address_that_cannot_be_read_is_a_reason(url):
+    result = extract_article(GOOD, url, fetched_at=NOW)
+    assert isinstance(result, NotAnArticle)
+    assert result.reason == "bad_url"
+
+
 def test_malformed_html_still_extracts():
     broken = GOOD.replace("</p>", "", 2).replace("</article>", "").replace("<main>", "<main><div><span>")
     record = extract(broken.encode()).as_record()

@@ -17,19 +17,33 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..extract import Fields, NotAnArticle, extract_article, read_fields
 from ..extract.article import decide
 from ..extract.resolve import FIELDS
+from ..urls import url_error
 from ..warc import is_warc, iter_warc_pages
 
 # Values are shown on one line each, cut to this many characters.
 EXPLAIN_WIDTH = 100
 
 
+def page_url(value: str) -> str:
+    """--url as given, when it can be a page's address: a mistyped one is said in one line, before any page is
+    read, rather than becoming every page's extraction error."""
+    error = url_error(value.strip())
+    if error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a URL ({error}); give one like https://example.org/news/1")
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http(s) URL; give one like https://example.org/news/1")
+    return value.strip()
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="newsroom-extract", description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="URL to record for the page(s) (default: each file's file:// URI)")
+    parser.add_argument("--url", type=page_url, help="URL to record for the page(s) (default: each file's file:// URI)")
     parser.add_argument("--explain", action="store_true", help="print each field's value and source, not records")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="saved HTML file(s), .warc or .warc.gz")
     return parser.parse_args(argv)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..record import Article, utc_timestamp
-from ..urls import record_url, site_of
+from ..urls import record_url, site_of, url_error
 from .budget import check_deadline
 from .decode import UndecodableError, decode_html
 from .evidence import Source
@@ -123,6 +123,8 @@ def read_fields(
 
     Whether the fields make an article is decide()'s question, asked by extract_article.
     """
+    if error := url_error(url):
+        return NotAnArticle("bad_url", error)
     if content_type and not HTML_TYPES.match(content_type):
         return NotAnArticle("not_html", content_type.split(";")[0].strip())
     if len(body) > MAX_PAGE_BYTES:
