@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import pytest
 
 from newsroom_scraper.extract import NotAnArticle, SiteProfile, extract_article
+from newsroom_scraper.extract.budget import check_deadline
 from newsroom_scraper.extract.guard import guarded
 from newsroom_scraper.record import Article
 
@@ -152,6 +154,21 @@ def test_a_stage_stuck_past_the_deadline_is_interrupted():
 
     result = guarded(NotAnArticle)(stuck)(b"<p>x</p>", URL, timeout=0.3)
     assert result == NotAnArticle("extraction_timeout", "interrupted at the deadline")
+
+
+def test_a_cpu_budget_does_not_count_waiting_but_still_stops_a_busy_stage():
+    def waiting(body, url):
+        time.sleep(0.5)  # a loaded machine: the page waits for a core
+        check_deadline("after waiting")
+        return "done"
+
+    def busy(body, url):
+        while True:
+            pass
+
+    assert guarded(NotAnArticle)(waiting)(b"<p>x</p>", URL, timeout=0.2, clock="cpu") == "done"
+    assert guarded(NotAnArticle)(waiting)(b"<p>x</p>", URL, timeout=0.2).reason == "extraction_timeout"
+    assert guarded(NotAnArticle)(busy)(b"<p>x</p>", URL, timeout=0.3, clock="cpu").reason == "extraction_timeout"
 
 
 def test_an_unexpected_exception_is_a_counted_reason_and_logged(caplog):

@@ -69,7 +69,9 @@ def failure_detail(error: BaseException) -> str:
 
 
 def guarded(not_an_article: Callable[[str, str], object]):
-    """Decorate `extract(body, url, ...)`: it gains a `timeout` keyword and never raises.
+    """Decorate `extract(body, url, ...)`: it gains `timeout` and `clock` keywords and never raises.
+
+    `clock` "cpu" counts the budget in the process's CPU time (evaluations on a loaded machine).
 
     `not_an_article(reason, detail)` builds the answer for a page over budget
     (`too_complex`, `extraction_timeout`) or one that raised (`extraction_error`).
@@ -77,10 +79,10 @@ def guarded(not_an_article: Callable[[str, str], object]):
 
     def decorate(extract):
         @functools.wraps(extract)
-        def run(body, url, *args, timeout: float | None = None, **kwargs):
+        def run(body, url, *args, timeout: float | None = None, clock: str = "wall", **kwargs):
             seconds = DEFAULT_TIMEOUT if timeout is None else timeout
             try:
-                with page_budget(seconds), interrupt_after(seconds):
+                with page_budget(seconds, clock), interrupt_after(seconds, clock):
                     return extract(body, url, *args, **kwargs)
             except OverBudget as over:
                 logger.info("Extraction over budget on %s: %s", url, over)
