@@ -47,16 +47,32 @@ def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now:
     values += [(meta.first(key), Source.META) for key in keys]
     found: dict[str, Source] = {}
     for value, source in values:
-        if isinstance(value, list):
-            value = value[0] if value else None
-        parsed = parse_iso(str(value), now) if value else None
+        parsed = _parsed(value, now)
         if parsed and parsed not in found:
             found[parsed] = source
     return found
 
 
-def _structured(candidates: dict[str, Source], url_day: str | None) -> Resolved[str | None]:
-    chosen = choose_structured(list(candidates), url_day)
+def _parsed(value, now: datetime) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return parse_iso(str(value), now) if value else None
+
+
+def _named_only_date(meta: PageMetadata, chosen: Resolved[str | None], now: datetime) -> bool:
+    """Whether the chosen publication date is one that only a meta tag named plain "date" gives
+    (rules.GENERIC_DATE_META), no tag or JSON-LD key naming the publication."""
+    if chosen.source != Source.META:
+        return False
+    return not any(
+        _parsed(meta.first(key), now) == chosen.value
+        for key in rules.PUBLISHED_META
+        if key not in rules.GENERIC_DATE_META
+    )
+
+
+def _structured(candidates: dict[str, Source], url_day: str | None, shown_day: str | None) -> Resolved[str | None]:
+    chosen = choose_structured(list(candidates), url_day, shown_day)
     return Resolved(chosen, candidates[chosen]) if chosen else NOTHING
 
 
@@ -68,18 +84,21 @@ def _instant(value: str) -> datetime | None:
     return moment if moment.tzinfo else None
 
 
-def choose_structured(candidates: list[str], url_day: str | None) -> str | None:
+def choose_structured(candidates: list[str], url_day: str | None, shown_day: str | None = None) -> str | None:
     """The metadata date to trust among several.
 
     CMSes often give one value in UTC (JSON-LD "...Z") and another in local
-    time; the local one carries the day readers and the URL see. A candidate
-    on the URL's day wins; else a local-time twin of a UTC value.
+    time; the local one carries the day readers and the URL see. Where they
+    name different days, one is often the item's creation or a template's
+    date and another the story's. A candidate on the URL's day wins; else one
+    on the day a firm date line under the headline shows (`shown_day`); else
+    a local-time twin of a UTC value.
     """
     if not candidates:
         return None
-    if url_day:
-        for candidate in candidates:
-            if candidate[:10] == url_day:
+    for day in (url_day, shown_day):
+        for candidate in candidates if day else ():
+            if candidate[:10] == day:
                 return candidate
     first = candidates[0]
     moment = _instant(first)
@@ -224,7 +243,7 @@ def shown_days(lines: list[str], language, now, date_order=None) -> frozenset[st
     return frozenset(days)
 
 
-def shown_wins(metadata: str, shown: str, written: str) -> bool:
+def shown_wins(metadata: str, shown: str, written: str, generic: bool = False) -> bool:
     """The date shown under the headline (`written` so on a firm line) over the metadata's, when their days differ.
 
     A timestamp falls a day before or after the local day readers see: the
@@ -233,11 +252,15 @@ def shown_wins(metadata: str, shown: str, written: str) -> bool:
     without a time, a day off a UTC timestamp. A metadata date without a time
     zone is often the CMS's record of the item, and an unambiguous shown date
     within rules.NAIVE_METADATA_REACH days of it is the story's own. Further
-    apart, the shown date may be another event.
+    apart, the shown date may be another event. A metadata date that only a
+    meta tag named plain "date" gives (`generic`) is often the item's creation
+    or a template's stamp: a shown date written unambiguously outweighs it.
     """
     days = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(metadata[:10])).days)
     if days == 0:
         return False
+    if generic and not rules.AMBIGUOUS_NUMERIC_DATE.search(written):
+        return True
     zoned = rules.NAIVE_DATE.fullmatch(metadata) is None
     if zoned and len(shown) > 10:
         return days == 1 and _same_moment(metadata, shown)
@@ -249,9 +272,10 @@ def shown_wins(metadata: str, shown: str, written: str) -> bool:
 
 
 def _same_moment(zoned: str, wall_clock: str) -> bool:
-    """`wall_clock` can be the moment `zoned` read in some time zone: they differ by a zone offset."""
-    moment = datetime.fromisoformat(zoned).astimezone(UTC).replace(tzinfo=None)
-    gap = datetime.fromisoformat(wall_clock[:19]) - moment
+    """`wall_clock` can be the moment `zoned` read in some time zone: they differ by a zone offset (to the
+    minute: a page shows hours and minutes, its metadata seconds too)."""
+    moment = datetime.fromisoformat(zoned).astimezone(UTC).replace(tzinfo=None, second=0)
+    gap = datetime.fromisoformat(wall_clock[:19]).replace(second=0) - moment
     return abs(gap) <= rules.MAX_ZONE_OFFSET and gap.total_seconds() % rules.ZONE_STEP.total_seconds() == 0
 
 
@@ -313,6 +337,7 @@ class DatesSeen:
     profile: str | None = None  # what the site profile's date selector found, parsed
     shown_written: str | None = None  # `shown` as written, when its line is firm (firm_date_line)
     guess_shown: bool = False  # `guessed` is the day of a firm date line of the page, which shows few (shown_days)
+    generic_metadata: bool = False  # `metadata` is only a meta tag named "date" (rules.GENERIC_DATE_META)
 
 
 def read_dates(
@@ -325,10 +350,13 @@ def read_dates(
     tree, now, lines = page.tree, page.now, page.lines
     date_order = page.profile.date_order or date_order_for(tree.get("lang") or tree.get("xml:lang"))
     day_in_url = url_date(page.url)
-    published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url)
-    modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None)
-    marked, marked_modified = _time_elements(tree, now)
     shown, shown_modified, used, written = visible_dates(lines, headline_index, language, now, date_order, links)
+    firm = written if written and firm_date_line(*written) else None
+    shown_day = shown[:10] if shown and firm else None
+    published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url, shown_day)
+    modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None, None)
+    marked, marked_modified = _time_elements(tree, now)
+    generic = _named_only_date(page.meta, published, now)
     profile = _profile_date(page, language, date_order)
     updated = None
     if not (modified.value or marked_modified or shown_modified):
@@ -344,8 +372,8 @@ def read_dates(
             guessed = None
     return DatesSeen(
         published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
-        guessed, profile, shown_written=written[1] if written and firm_date_line(*written) else None,
-        guess_shown=confirmed,
+        guessed, profile, shown_written=firm[1] if firm else None,
+        guess_shown=confirmed, generic_metadata=generic,
     )  # fmt: skip
 
 
@@ -364,7 +392,13 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
     day = seen.in_url
     written = seen.shown_written
-    if published and seen.shown and written and day != published[:10] and shown_wins(published, seen.shown, written):
+    if (
+        published
+        and seen.shown
+        and written
+        and day != published[:10]
+        and shown_wins(published, seen.shown, written, seen.generic_metadata)
+    ):
         published, source = seen.shown, Source.HEADLINE
     published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
     if published and day and source == Source.HEADLINE and not seen.metadata.value and published[:10] != day:

@@ -25,7 +25,7 @@ TIME = (
 )
 DATE_PATTERNS = (
     re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
-    re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}" + TIME),
+    re.compile(r"(?<!\d)\d{1,2}(?:[./]|\.\s)\d{1,2}(?:[./]|\.\s)(?:19|20)\d{2}" + TIME),  # also "4. 2. 2022"
     # "25.04.24": day, month and a two-digit year, with dots only (a slash form could be month first).
     re.compile(r"(?<![\d.])" + DOTTED_SHORT_DATE + TIME),
     re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?" + MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}" + TIME),
@@ -128,7 +128,7 @@ CLOCK = (
 )
 FAST_FORMS = (
     re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + CLOCK),
-    re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})" + CLOCK),
+    re.compile(r"(?P<a>\d{1,2})(?:[./]|\.\s)(?P<b>\d{1,2})(?:[./]|\.\s)(?P<y>\d{4})" + CLOCK),
     re.compile(r"(?P<d>\d{1,2})(?:\.|er)?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + CLOCK),
     re.compile(r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + CLOCK),
 )

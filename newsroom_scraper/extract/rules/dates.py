@@ -17,6 +17,9 @@ PUBLISHED_META = (
     "parsely-pub-date", "article.published", "citation_publication_date", "citation_date", "originalpublicationdate",
     "publication_date", "publicationdate", "releasedate", "release_date", "pub_date", "created", "dc.created",
 )  # fmt: skip
+# Meta tags named plain "date" name no event: CMSes fill them with the item's creation, a template's stamp or
+# the last change, so a firm date line under the headline outweighs them (dates.shown_wins).
+GENERIC_DATE_META = frozenset({"date", "dc.date", "dcterms.date"})
 MODIFIED_META = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
     "last-modified", "lastmod", "article.updated", "parsely-updated",
