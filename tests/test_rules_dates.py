@@ -8,6 +8,7 @@ import pytest
 
 from newsroom_scraper.extract.dates import (
     DatesSeen,
+    choose_structured,
     firm_date_line,
     page_date,
     page_updated,
@@ -46,6 +47,8 @@ HEADER_LINES = [
     ("Uppfært 12.2.2025 7:25", None, "2025-02-12T07:25:00"),  # Icelandic "updated"
     ("Aggiornato il 6 marzo 2024", None, "2024-03-06"),
     ("Do 25.04.24 | 14:07 Uhr | Von Eva Muster", "2024-04-25", None),  # dotted, two-digit year: day first
+    ("Deutscher Tennis Bund 4. 2. 2022.", "2022-02-04", None),  # dotted with spaces
+    ("Kapitel 4. 2. 12", None, None),  # not a year
     ("Version 1.2.3 released", None, None),  # three numbers, not a date
     ("Registriert: 18.09.2008, 05:56", None, None),  # a forum member's registration
     ("Copyright © 2024-03-05 Harbour News", None, None),
@@ -57,6 +60,20 @@ HEADER_LINES = [
 def test_visible_dates(line, published, modified):
     found, updated, _, _ = visible_dates(["Council approves harbour plan", line], 0, "en", NOW)
     assert (found, updated) == (published, modified)
+
+
+AGE_LINES = [
+    # (the lines under the headline, the published date they give)
+    (["By Jane Doe", "4 minutes ago"], "2026-11-24"),  # the story's own age
+    (["Latest", "Storm closes ferry", "4 minutes ago", "Bridge reopens", "21 minutes ago"], None),  # a list's
+    (["Latest", "Storm closes ferry", "hace 4 minutos", "Bridge reopens", "hace 21 minutos"], None),
+]
+
+
+@pytest.mark.parametrize("lines, published", AGE_LINES)
+def test_ages_of_several_lines_are_a_list(lines, published):
+    found, _, _, _ = visible_dates(["Council approves harbour plan", *lines], 0, "en", NOW)
+    assert found == published
 
 
 UPDATED_LINES = [
@@ -105,12 +122,44 @@ SHOWN_OVER_METADATA = [
     ("2024-04-19T18:41:37+02:00", "2024-04-20T10:00:00", "20.04.2024 10:00", False),  # not the same moment
     ("2023-10-07T09:53:36+02:00", "2024-07-18T11:08:00", "18.07.2024, 11.08", False),  # a live blog's last entry
     ("2020-04-29T11:52:23", "2020-04-29T18:00:00", "29.04.2020 18:00", False),  # same day
+    ("2022-05-04T00:25:56+00:00", "2022-05-03T21:25:00", "3 de mayo de 2022 21:25", True),  # to the minute
+    ("2022-05-04T00:25:56+00:00", "2022-05-03T21:31:00", "3 de mayo de 2022 21:31", False),  # no zone apart
 ]
 
 
 @pytest.mark.parametrize("metadata, shown, written, wins", SHOWN_OVER_METADATA)
 def test_shown_wins(metadata, shown, written, wins):
     assert shown_wins(metadata, shown, written) is wins
+
+
+GENERIC_METADATA = [
+    # (a date only a meta tag named "date" gives, the firm date shown under the headline, as written, shown wins)
+    ("2021-12-20T11:02:44+01:00", "2022-01-27", "27.01.2022", True),  # the item's creation, weeks before
+    ("2020-03-03", "2020-04-07", "7 April 2020", True),  # beyond NAIVE_METADATA_REACH: still the story's
+    ("2021-11-01T05:00:14", "2021-01-11", "11/01/2021", False),  # day or month first?
+    ("2022-01-27T10:00:00+01:00", "2022-01-27", "27.01.2022", False),  # the same day
+]
+
+
+@pytest.mark.parametrize("metadata, shown, written, wins", GENERIC_METADATA)
+def test_shown_wins_over_a_generic_date(metadata, shown, written, wins):
+    assert shown_wins(metadata, shown, written, generic=True) is wins
+    assert not shown_wins(metadata, shown, written) or wins  # a named publication date is harder to beat
+
+
+STRUCTURED = [
+    # (metadata candidates in order, the URL's day, the day a firm date line shows, the one chosen)
+    (["2022-01-04T07:29:00+00:00", "2022-01-06T08:29:34"], None, "2022-01-06", "2022-01-06T08:29:34"),
+    (["2022-01-04T07:29:00+00:00", "2022-01-06T08:29:34"], None, None, "2022-01-04T07:29:00+00:00"),
+    (["2022-01-04T07:29:00+00:00", "2022-01-06T08:29:34"], "2022-01-04", "2022-01-06", "2022-01-04T07:29:00+00:00"),
+    (["2022-01-04T07:29:00+00:00", "2022-01-06T08:29:34"], None, "2022-01-09", "2022-01-04T07:29:00+00:00"),
+    (["2020-02-25T02:25:54+00:00", "2020-02-24T21:25:54-05:00"], None, None, "2020-02-24T21:25:54-05:00"),  # twin
+]
+
+
+@pytest.mark.parametrize("candidates, url_day, shown_day, chosen", STRUCTURED)
+def test_choose_structured(candidates, url_day, shown_day, chosen):
+    assert choose_structured(candidates, url_day, shown_day) == chosen
 
 
 PAGE_DATE_LINES = [

@@ -117,7 +117,7 @@ def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, s
     markers count only when there is exactly one.
     """
     itemprop_published = modified = None
-    marked: list[str] = []
+    marked: list[tuple[html.HtmlElement, str]] = []
     for element in tree.iter("time", "meta", "span", "abbr"):
         prop = (element.get("itemprop") or "").lower()
         value = element.get("datetime") or element.get("content") or element.get("title")
@@ -127,11 +127,23 @@ def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, s
         if prop == "datepublished":
             itemprop_published = itemprop_published or parse_iso(value, now)
         elif element.get("pubdate") is not None or words & rules.PUBLISHED_CLASSES:
-            marked.append(value)
+            marked.append((element, value))
         elif prop == "datemodified" or words & rules.UPDATED_CLASSES:
             modified = modified or parse_iso(value, now)
-    published = itemprop_published or (parse_iso(marked[0], now) if len(marked) == 1 else None)
+    published = itemprop_published or (_marked_date(*marked[0], now) if len(marked) == 1 else None)
     return published, modified
+
+
+def _marked_date(element: html.HtmlElement, value: str, now: datetime) -> str | None:
+    """The date of an element marked as the publication: its machine value, unless that is all-numeric day or
+    month first ("06-08-2009T14:12:32": which?) and the element shows another day, which is read instead."""
+    machine = parse_iso(value, now)
+    if rules.NUMERIC_MACHINE_DATE.match(value):
+        shown = find_date_strings(squash(element.text_content()))
+        parsed = parse_text(shown[0], None, now) if shown else None
+        if parsed and parsed[:10] != (machine or "")[:10]:
+            return parsed
+    return machine
 
 
 def _with_time_line(lines: list[str], index: int) -> str:
@@ -173,6 +185,9 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     found = {index: find_date_strings(lines[index]) for index in order}
     headlines = [link for link in links if len(link) >= rules.MIN_HEADLINE_LINK]
     listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
+    # Times of several lines given as "4 minutes ago" are a list's (latest news), not the story's.
+    ages = {i for i in order if found[i] and RELATIVE.fullmatch(found[i][0])}
+    listed |= ages if len(ages) > 1 else set()
     for index in order:
         line = lines[index]
         if (index in listed and len(listed) > 1) or rules.NOT_PUBLISHED_LABEL.search(line):

@@ -92,6 +92,9 @@ YEAR_ONLY_GUESS = "-01-01"
 PUBLISHED_CLASSES = frozenset({"published", "entrydate", "postdate", "datepublished", "articledate", "publishdate",
                                "publicationdate", "pubdate", "postedon"})  # fmt: skip
 UPDATED_CLASSES = frozenset({"updated", "datemodified", "modified", "lastmodified", "updatedate"})
+# A marked element's machine value written day or month first ("06-08-2009T14:12:32") could be read either way:
+# the date the element shows settles it (dates._marked_date).
+NUMERIC_MACHINE_DATE = re.compile(r"\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 PAGE_UPDATED = re.compile(
     r"^\s*(page\s+)?(last\s+(updated|modified|changed)|updated\s+on|zuletzt\s+(aktualisiert|geändert)|"
