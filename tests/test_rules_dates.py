@@ -8,7 +8,6 @@ import pytest
 
 from newsroom_scraper.extract.dates import (
     DatesSeen,
-    choose_structured,
     firm_date_line,
     page_date,
     page_updated,
@@ -17,6 +16,7 @@ from newsroom_scraper.extract.dates import (
     url_date,
     visible_dates,
 )
+from newsroom_scraper.extract.declared_dates import choose_structured
 from newsroom_scraper.extract.evidence import Resolved, Source
 from newsroom_scraper.extract.rules.dates import MAX_SHOWN_DAYS
 

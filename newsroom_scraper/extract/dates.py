@@ -1,9 +1,10 @@
 """Publication and update dates: every date the page states about itself, read from the intact tree.
 
 `read_dates` collects them (JSON-LD and meta tags, <time> marked as the
-publication, date lines near the headline, the URL's day, a "Last updated:"
-line, htmldate's whole-page search when nothing else dates the page, and
-whether a date line elsewhere on the page shows the day it guessed);
+publication, both read by declared_dates.py; date lines near the headline,
+the URL's day, a "Last updated:" line, htmldate's whole-page search when
+nothing else dates the page, and whether a date line elsewhere on the page
+shows the day it guessed);
 `page_date` is the order in which the page's own evidence is trusted (a firm
 date line under the headline can outweigh metadata, `shown_wins`), and
 resolve.py's `resolve_date` and `resolve_modified` make the decisions.
@@ -20,7 +21,6 @@ from urllib.parse import urlsplit
 import htmldate
 from lxml import html
 
-from .classnames import class_words
 from .datetext import (
     CJK_TIME,
     RELATIVE,
@@ -32,118 +32,12 @@ from .datetext import (
     parse_iso,
     parse_text,
 )
+from .declared_dates import modified_metadata, published_metadata, time_elements
 from .evidence import NOTHING, Resolved, Source
 from .page import ParsedPage
 from .rules import dates as rules
 from .selectors import select_text
-from .structured import PageMetadata
 from .text import squash, text_length
-
-
-def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> dict[str, Source]:
-    """Every parseable value the metadata gives for a date, JSON-LD of the article first, with its kind."""
-    values = [(meta.article_value(jsonld_key), Source.JSONLD)]
-    values += [(obj.get(jsonld_key), Source.JSONLD) for obj in meta.jsonld if obj.get(jsonld_key)]
-    values += [(meta.first(key), Source.META) for key in keys]
-    found: dict[str, Source] = {}
-    for value, source in values:
-        parsed = _parsed(value, now)
-        if parsed and parsed not in found:
-            found[parsed] = source
-    return found
-
-
-def _parsed(value, now: datetime) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return parse_iso(str(value), now) if value else None
-
-
-def _named_only_date(meta: PageMetadata, chosen: Resolved[str | None], now: datetime) -> bool:
-    """Whether the chosen publication date is one that only a meta tag named plain "date" gives
-    (rules.GENERIC_DATE_META), no tag or JSON-LD key naming the publication."""
-    if chosen.source != Source.META:
-        return False
-    return not any(
-        _parsed(meta.first(key), now) == chosen.value
-        for key in rules.PUBLISHED_META
-        if key not in rules.GENERIC_DATE_META
-    )
-
-
-def _structured(candidates: dict[str, Source], url_day: str | None, shown_day: str | None) -> Resolved[str | None]:
-    chosen = choose_structured(list(candidates), url_day, shown_day)
-    return Resolved(chosen, candidates[chosen]) if chosen else NOTHING
-
-
-def _instant(value: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else None
-
-
-def choose_structured(candidates: list[str], url_day: str | None, shown_day: str | None = None) -> str | None:
-    """The metadata date to trust among several.
-
-    CMSes often give one value in UTC (JSON-LD "...Z") and another in local
-    time; the local one carries the day readers and the URL see. Where they
-    name different days, one is often the item's creation or a template's
-    date and another the story's. A candidate on the URL's day wins; else one
-    on the day a firm date line under the headline shows (`shown_day`); else
-    a local-time twin of a UTC value.
-    """
-    if not candidates:
-        return None
-    for day in (url_day, shown_day):
-        for candidate in candidates if day else ():
-            if candidate[:10] == day:
-                return candidate
-    first = candidates[0]
-    moment = _instant(first)
-    if moment is not None and moment.utcoffset() == timedelta(0):
-        for candidate in candidates[1:]:
-            other = _instant(candidate)
-            if other is not None and other.utcoffset() != timedelta(0) and abs(other - moment) <= timedelta(minutes=1):
-                return candidate
-    return first
-
-
-def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, str | None]:
-    """<time> and friends marked as the publication (itemprop, or a lone pubdate/"published" element).
-
-    A page listing other stories carries a <time pubdate> per teaser: such
-    markers count only when there is exactly one.
-    """
-    itemprop_published = modified = None
-    marked: list[tuple[html.HtmlElement, str]] = []
-    for element in tree.iter("time", "meta", "span", "abbr"):
-        prop = (element.get("itemprop") or "").lower()
-        value = element.get("datetime") or element.get("content") or element.get("title")
-        if not value:
-            continue
-        words = class_words(element)
-        if prop == "datepublished":
-            itemprop_published = itemprop_published or parse_iso(value, now)
-        elif element.get("pubdate") is not None or words & rules.PUBLISHED_CLASSES:
-            marked.append((element, value))
-        elif prop == "datemodified" or words & rules.UPDATED_CLASSES:
-            modified = modified or parse_iso(value, now)
-    published = itemprop_published or (_marked_date(*marked[0], now) if len(marked) == 1 else None)
-    return published, modified
-
-
-def _marked_date(element: html.HtmlElement, value: str, now: datetime) -> str | None:
-    """The date of an element marked as the publication: its machine value, unless that is all-numeric day or
-    month first ("06-08-2009T14:12:32": which?) and the element shows another day, which is read instead."""
-    machine = parse_iso(value, now)
-    if rules.NUMERIC_MACHINE_DATE.match(value):
-        shown = find_date_strings(squash(element.text_content()))
-        parsed = parse_text(shown[0], None, now) if shown else None
-        if parsed and parsed[:10] != (machine or "")[:10]:
-            return parsed
-    return machine
 
 
 def _with_time_line(lines: list[str], index: int) -> str:
@@ -368,10 +262,9 @@ def read_dates(
     shown, shown_modified, used, written = visible_dates(lines, headline_index, language, now, date_order, links)
     firm = written if written and firm_date_line(*written) else None
     shown_day = shown[:10] if shown and firm else None
-    published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url, shown_day)
-    modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None, None)
-    marked, marked_modified = _time_elements(tree, now)
-    generic = _named_only_date(page.meta, published, now)
+    published, generic = published_metadata(page.meta, day_in_url, shown_day, now)
+    modified = modified_metadata(page.meta, now)
+    marked, marked_modified = time_elements(tree, now)
     profile = _profile_date(page, language, date_order)
     updated = None
     if not (modified.value or marked_modified or shown_modified):
