@@ -22,8 +22,6 @@ import htmldate
 from lxml import html
 
 from .datetext import (
-    CJK_TIME,
-    RELATIVE,
     add_cjk_time,
     date_order_for,
     find_date_strings,
@@ -44,7 +42,7 @@ def _with_time_line(lines: list[str], index: int) -> str:
     """A date line followed by a line holding only the time ("香港時間15時30分") reads as one."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    if following and CJK_TIME.search(following) and is_date_line(following) and not find_date_strings(following):
+    if following and rules.CJK_TIME.search(following) and is_date_line(following) and not find_date_strings(following):
         return f"{line} {following}"
     return line
 
@@ -80,7 +78,7 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     headlines = [link for link in links if len(link) >= rules.MIN_HEADLINE_LINK]
     listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
     # Times of several lines given as "4 minutes ago" are a list's (latest news), not the story's.
-    ages = {i for i in order if found[i] and RELATIVE.fullmatch(found[i][0])}
+    ages = {i for i in order if found[i] and rules.RELATIVE.fullmatch(found[i][0])}
     listed |= ages if len(ages) > 1 else set()
     for index in order:
         line = lines[index]
@@ -130,7 +128,7 @@ def page_updated(lines: list[str], language, now, date_order=None) -> str | None
 def firm_date_line(line: str, written: str) -> bool:
     """A date line the reader can trust over metadata: an absolute date (not "3 hours ago"),
     standing nearly alone on its line, not in an embedded post."""
-    if RELATIVE.search(written) or rules.EMBED_MARK in line:
+    if rules.RELATIVE.search(written) or rules.EMBED_MARK in line:
         return False
     return len(squash(line.replace(written, ""))) <= rules.MAX_FIRM_LINE_REST
 
