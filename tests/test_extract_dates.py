@@ -76,3 +76,30 @@ def test_xml_lang_sets_the_order_of_a_numeric_date():
         html = f"""<html {lang}><head><title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>
 <p>02/10/2020</p>{body}</article></body></html>"""
         assert extract_fields(html, URL, now=NOW).date == day
+
+
+def dated_page(head: str, under_headline: str) -> str:
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS * 2)
+    return f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head>
+<body><article><h1>{TITLE}</h1><div class="meta">{under_headline}</div>{body}</article></body></html>"""
+
+
+EVIDENCE = [
+    # (head, the line under the headline, the date and where it came from)
+    ('<meta name="date" content="2021-12-20T11:02:44+01:00">', "27.01.2022", ("2022-01-27", "headline")),
+    ('<meta name="dcterms.date" content="2020-03-03">', "7 April 2020", ("2020-04-07", "headline")),
+    ('<meta property="article:published_time" content="2021-12-20T11:02:44+01:00">', "27.01.2022",
+     ("2021-12-20T11:02:44+01:00", "meta")),  # a tag naming the publication holds
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-01-04T07:29:00Z"}'
+     '</script><meta property="article:published_time" content="2022-01-06T08:29:34">', "06.01.2022",
+     ("2022-01-06T08:29:34", "meta")),  # of two metadata dates, the one the page shows
+    ("", '<abbr class="published" title="06-08-2009T14:12:32+0200">6. August 2009</abbr>', ("2009-08-06", "markup")),
+    ("", '<abbr class="published" title="2009-08-06T14:12:32+02:00">6. August 2009</abbr>',
+     ("2009-08-06T14:12:32+02:00", "markup")),  # written year first: read as it is, with its time
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("head, under_headline, expected", EVIDENCE)
+def test_date_evidence(head, under_headline, expected):
+    fields = extract_fields(dated_page(head, under_headline), URL, now=NOW)
+    assert (fields.date, fields.date_source) == expected

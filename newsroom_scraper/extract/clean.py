@@ -71,10 +71,10 @@ def _agency_of(match: re.Match) -> str | None:
 def strip_dateline(text: str, credits: Credits) -> str | None:
     """Remove "BEIJING, June 27 (Xinhua) --" from the start of a paragraph; None when there is none.
 
-    Each form in DATELINE_FORMS says whether it must name an agency; a
+    Each form in rules.DATELINE_FORMS says whether it must name an agency; a
     reporter named in a Chinese dateline ("记者王明") is an author.
     """
-    for pattern, needs_agency in DATELINE_FORMS:
+    for pattern, needs_agency in rules.DATELINE_FORMS:
         match = pattern.match(text)
         if not match:
             continue
@@ -102,20 +102,6 @@ def _reporter_before_place(who: str | None) -> str | None:
     if len(who) <= rules.MAX_CJK_NAME + rules.CJK_PLACE:
         return who[: len(who) - rules.CJK_PLACE]
     return who[: rules.MAX_CJK_NAME]
-
-
-# Dateline forms, tried in order, and whether the credit must be an agency
-# (True), a known agency ("known": no dash to tell it from a parenthesis), or
-# nothing (the place alone).
-DATELINE_FORMS = (
-    (rules.DATELINE, True),
-    (rules.DATELINE_AGENCY_FIRST, True),
-    (rules.DATELINE_NO_DASH, "known"),
-    (rules.DATELINE_ZH_BRACKETED, True),
-    (rules.DATELINE_ZH, True),
-    (rules.DATELINE_PLACE, False),
-    (rules.DATELINE_TITLE_PLACE, False),
-)
 
 
 def strip_trailing_credit(text: str, credits: Credits) -> str:

@@ -1,9 +1,10 @@
 """Publication and update dates: every date the page states about itself, read from the intact tree.
 
 `read_dates` collects them (JSON-LD and meta tags, <time> marked as the
-publication, date lines near the headline, the URL's day, a "Last updated:"
-line, htmldate's whole-page search when nothing else dates the page, and
-whether a date line elsewhere on the page shows the day it guessed);
+publication, both read by declared_dates.py; date lines near the headline,
+the URL's day, a "Last updated:" line, htmldate's whole-page search when
+nothing else dates the page, and whether a date line elsewhere on the page
+shows the day it guessed);
 `page_date` is the order in which the page's own evidence is trusted (a firm
 date line under the headline can outweigh metadata, `shown_wins`), and
 resolve.py's `resolve_date` and `resolve_modified` make the decisions.
@@ -20,10 +21,7 @@ from urllib.parse import urlsplit
 import htmldate
 from lxml import html
 
-from .classnames import class_words
 from .datetext import (
-    CJK_TIME,
-    RELATIVE,
     add_cjk_time,
     date_order_for,
     find_date_strings,
@@ -32,94 +30,19 @@ from .datetext import (
     parse_iso,
     parse_text,
 )
+from .declared_dates import modified_metadata, published_metadata, time_elements
 from .evidence import NOTHING, Resolved, Source
 from .page import ParsedPage
 from .rules import dates as rules
 from .selectors import select_text
-from .structured import PageMetadata
 from .text import squash, text_length
-
-
-def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now: datetime) -> dict[str, Source]:
-    """Every parseable value the metadata gives for a date, JSON-LD of the article first, with its kind."""
-    values = [(meta.article_value(jsonld_key), Source.JSONLD)]
-    values += [(obj.get(jsonld_key), Source.JSONLD) for obj in meta.jsonld if obj.get(jsonld_key)]
-    values += [(meta.first(key), Source.META) for key in keys]
-    found: dict[str, Source] = {}
-    for value, source in values:
-        if isinstance(value, list):
-            value = value[0] if value else None
-        parsed = parse_iso(str(value), now) if value else None
-        if parsed and parsed not in found:
-            found[parsed] = source
-    return found
-
-
-def _structured(candidates: dict[str, Source], url_day: str | None) -> Resolved[str | None]:
-    chosen = choose_structured(list(candidates), url_day)
-    return Resolved(chosen, candidates[chosen]) if chosen else NOTHING
-
-
-def _instant(value: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else None
-
-
-def choose_structured(candidates: list[str], url_day: str | None) -> str | None:
-    """The metadata date to trust among several.
-
-    CMSes often give one value in UTC (JSON-LD "...Z") and another in local
-    time; the local one carries the day readers and the URL see. A candidate
-    on the URL's day wins; else a local-time twin of a UTC value.
-    """
-    if not candidates:
-        return None
-    if url_day:
-        for candidate in candidates:
-            if candidate[:10] == url_day:
-                return candidate
-    first = candidates[0]
-    moment = _instant(first)
-    if moment is not None and moment.utcoffset() == timedelta(0):
-        for candidate in candidates[1:]:
-            other = _instant(candidate)
-            if other is not None and other.utcoffset() != timedelta(0) and abs(other - moment) <= timedelta(minutes=1):
-                return candidate
-    return first
-
-
-def _time_elements(tree: html.HtmlElement, now: datetime) -> tuple[str | None, str | None]:
-    """<time> and friends marked as the publication (itemprop, or a lone pubdate/"published" element).
-
-    A page listing other stories carries a <time pubdate> per teaser: such
-    markers count only when there is exactly one.
-    """
-    itemprop_published = modified = None
-    marked: list[str] = []
-    for element in tree.iter("time", "meta", "span", "abbr"):
-        prop = (element.get("itemprop") or "").lower()
-        value = element.get("datetime") or element.get("content") or element.get("title")
-        if not value:
-            continue
-        words = class_words(element)
-        if prop == "datepublished":
-            itemprop_published = itemprop_published or parse_iso(value, now)
-        elif element.get("pubdate") is not None or words & rules.PUBLISHED_CLASSES:
-            marked.append(value)
-        elif prop == "datemodified" or words & rules.UPDATED_CLASSES:
-            modified = modified or parse_iso(value, now)
-    published = itemprop_published or (parse_iso(marked[0], now) if len(marked) == 1 else None)
-    return published, modified
 
 
 def _with_time_line(lines: list[str], index: int) -> str:
     """A date line followed by a line holding only the time ("香港時間15時30分") reads as one."""
     line = lines[index]
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    if following and CJK_TIME.search(following) and is_date_line(following) and not find_date_strings(following):
+    if following and rules.CJK_TIME.search(following) and is_date_line(following) and not find_date_strings(following):
         return f"{line} {following}"
     return line
 
@@ -154,6 +77,9 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     found = {index: find_date_strings(lines[index]) for index in order}
     headlines = [link for link in links if len(link) >= rules.MIN_HEADLINE_LINK]
     listed = {i for i in order if found[i] and _beside_headline_link(lines, i, headlines)}
+    # Times of several lines given as "4 minutes ago" are a list's (latest news), not the story's.
+    ages = {i for i in order if found[i] and rules.RELATIVE.fullmatch(found[i][0])}
+    listed |= ages if len(ages) > 1 else set()
     for index in order:
         line = lines[index]
         if (index in listed and len(listed) > 1) or rules.NOT_PUBLISHED_LABEL.search(line):
@@ -202,7 +128,7 @@ def page_updated(lines: list[str], language, now, date_order=None) -> str | None
 def firm_date_line(line: str, written: str) -> bool:
     """A date line the reader can trust over metadata: an absolute date (not "3 hours ago"),
     standing nearly alone on its line, not in an embedded post."""
-    if RELATIVE.search(written) or rules.EMBED_MARK in line:
+    if rules.RELATIVE.search(written) or rules.EMBED_MARK in line:
         return False
     return len(squash(line.replace(written, ""))) <= rules.MAX_FIRM_LINE_REST
 
@@ -224,7 +150,7 @@ def shown_days(lines: list[str], language, now, date_order=None) -> frozenset[st
     return frozenset(days)
 
 
-def shown_wins(metadata: str, shown: str, written: str) -> bool:
+def shown_wins(metadata: str, shown: str, written: str, generic: bool = False) -> bool:
     """The date shown under the headline (`written` so on a firm line) over the metadata's, when their days differ.
 
     A timestamp falls a day before or after the local day readers see: the
@@ -233,11 +159,15 @@ def shown_wins(metadata: str, shown: str, written: str) -> bool:
     without a time, a day off a UTC timestamp. A metadata date without a time
     zone is often the CMS's record of the item, and an unambiguous shown date
     within rules.NAIVE_METADATA_REACH days of it is the story's own. Further
-    apart, the shown date may be another event.
+    apart, the shown date may be another event. A metadata date that only a
+    meta tag named plain "date" gives (`generic`) is often the item's creation
+    or a template's stamp: a shown date written unambiguously outweighs it.
     """
     days = abs((date.fromisoformat(shown[:10]) - date.fromisoformat(metadata[:10])).days)
     if days == 0:
         return False
+    if generic and not rules.AMBIGUOUS_NUMERIC_DATE.search(written):
+        return True
     zoned = rules.NAIVE_DATE.fullmatch(metadata) is None
     if zoned and len(shown) > 10:
         return days == 1 and _same_moment(metadata, shown)
@@ -249,9 +179,10 @@ def shown_wins(metadata: str, shown: str, written: str) -> bool:
 
 
 def _same_moment(zoned: str, wall_clock: str) -> bool:
-    """`wall_clock` can be the moment `zoned` read in some time zone: they differ by a zone offset."""
-    moment = datetime.fromisoformat(zoned).astimezone(UTC).replace(tzinfo=None)
-    gap = datetime.fromisoformat(wall_clock[:19]) - moment
+    """`wall_clock` can be the moment `zoned` read in some time zone: they differ by a zone offset (to the
+    minute: a page shows hours and minutes, its metadata seconds too)."""
+    moment = datetime.fromisoformat(zoned).astimezone(UTC).replace(tzinfo=None, second=0)
+    gap = datetime.fromisoformat(wall_clock[:19]).replace(second=0) - moment
     return abs(gap) <= rules.MAX_ZONE_OFFSET and gap.total_seconds() % rules.ZONE_STEP.total_seconds() == 0
 
 
@@ -313,6 +244,7 @@ class DatesSeen:
     profile: str | None = None  # what the site profile's date selector found, parsed
     shown_written: str | None = None  # `shown` as written, when its line is firm (firm_date_line)
     guess_shown: bool = False  # `guessed` is the day of a firm date line of the page, which shows few (shown_days)
+    generic_metadata: bool = False  # `metadata` is only a meta tag named "date" (rules.GENERIC_DATE_META)
 
 
 def read_dates(
@@ -325,10 +257,12 @@ def read_dates(
     tree, now, lines = page.tree, page.now, page.lines
     date_order = page.profile.date_order or date_order_for(tree.get("lang") or tree.get("xml:lang"))
     day_in_url = url_date(page.url)
-    published = _structured(_candidates(page.meta, rules.PUBLISHED_META, "datePublished", now), day_in_url)
-    modified = _structured(_candidates(page.meta, rules.MODIFIED_META, "dateModified", now), None)
-    marked, marked_modified = _time_elements(tree, now)
     shown, shown_modified, used, written = visible_dates(lines, headline_index, language, now, date_order, links)
+    firm = written if written and firm_date_line(*written) else None
+    shown_day = shown[:10] if shown and firm else None
+    published, generic = published_metadata(page.meta, day_in_url, shown_day, now)
+    modified = modified_metadata(page.meta, now)
+    marked, marked_modified = time_elements(tree, now)
     profile = _profile_date(page, language, date_order)
     updated = None
     if not (modified.value or marked_modified or shown_modified):
@@ -344,8 +278,8 @@ def read_dates(
             guessed = None
     return DatesSeen(
         published, modified, marked, marked_modified, shown, shown_modified, tuple(used), day_in_url, updated,
-        guessed, profile, shown_written=written[1] if written and firm_date_line(*written) else None,
-        guess_shown=confirmed,
+        guessed, profile, shown_written=firm[1] if firm else None,
+        guess_shown=confirmed, generic_metadata=generic,
     )  # fmt: skip
 
 
@@ -364,7 +298,13 @@ def page_date(seen: DatesSeen) -> Resolved[str | None]:
     source = seen.metadata.source if published else Source.MARKUP if seen.marked else Source.HEADLINE
     day = seen.in_url
     written = seen.shown_written
-    if published and seen.shown and written and day != published[:10] and shown_wins(published, seen.shown, written):
+    if (
+        published
+        and seen.shown
+        and written
+        and day != published[:10]
+        and shown_wins(published, seen.shown, written, seen.generic_metadata)
+    ):
         published, source = seen.shown, Source.HEADLINE
     published = most_precise(published or seen.marked or seen.shown, seen.marked, seen.shown)
     if published and day and source == Source.HEADLINE and not seen.metadata.value and published[:10] != day:

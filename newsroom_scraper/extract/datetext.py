@@ -1,8 +1,8 @@
 """Reading one date: machine formats (ISO 8601, RFC 2822) and dates written for people.
 
 Common written forms ("27.06.2013", "Jun 27, 2013", "27 juin 2013",
-"2013年06月27日 10:35") are read by the patterns here, which is exact and
-fast; whatever they do not cover goes to dateparser, which knows some two
+"2013年06月27日 10:35") are read by the patterns of rules.dates, which is
+exact and fast; whatever they do not cover goes to dateparser, which knows some two
 hundred locales but costs milliseconds a call. Values keep their precision:
 a date stays a date, a time keeps its offset when one is known.
 """
@@ -10,45 +10,15 @@ a date stays a date, a time keeps its offset when one is known.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import dateparser
 
-from .rules.dates import DOTTED_SHORT_DATE
+from .rules import dates as rules
 from .text import squash
 
-MONTH_WORD = r"[^\W\d_]{3,12}\.?"
-TIME = (
-    r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?"
-    r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
-)
-DATE_PATTERNS = (
-    re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
-    re.compile(r"(?<!\d)\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}" + TIME),
-    # "25.04.24": day, month and a two-digit year, with dots only (a slash form could be month first).
-    re.compile(r"(?<![\d.])" + DOTTED_SHORT_DATE + TIME),
-    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?" + MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}" + TIME),
-    re.compile(MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}" + TIME),
-    re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"),
-)
-RELATIVE = re.compile(
-    r"\b\d{1,2}\s+(minutes?|hours?|days?|mins?|hrs?)\s+ago\b|\bvor\s+\d{1,2}\s+(minuten|stunden|tagen)\b|"
-    r"\bil y a\s+\d{1,2}\s+(minutes?|heures?|jours?)\b|\bhace\s+\d{1,2}\s+(minutos?|horas?|días?)\b|"
-    r"\d{1,2}\s*(分钟|小时|天)前|\d{1,2}\s*(分|時間|日)前|\d{1,2}\s+(минут[уы]?|час(а|ов)?|дн(я|ей))\s+назад",
-    re.IGNORECASE,
-)
-DIGIT = re.compile(r"\d")
-RFC2822 = re.compile(r"^\s*(\w{3},\s*)?\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}")
-TZ_OFFSETS = {
-    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
-    "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
-    "IST": "+05:30", "SGT": "+08:00", "HKT": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
-    "AEDT": "+11:00", "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
-    "PST": "-08:00", "PDT": "-07:00",
-}  # fmt: skip
-# A date line sits this close to the headline; further down are related lists.
-EARLIEST_YEAR = 1990
+DIGIT = re.compile(r"\d")  # every form of rules.DATE_PATTERNS needs one; most lines of a page have none
 
 
 def _format(moment: datetime, with_time: bool, offset: str | None = None) -> str:
@@ -63,7 +33,7 @@ def _format(moment: datetime, with_time: bool, offset: str | None = None) -> str
 
 def _plausible(moment: datetime, now: datetime) -> bool:
     naive = moment.replace(tzinfo=None)
-    return EARLIEST_YEAR <= naive.year and naive <= now.replace(tzinfo=None) + timedelta(days=2)
+    return rules.EARLIEST_YEAR <= naive.year and naive <= now.replace(tzinfo=None) + rules.FUTURE_TOLERANCE
 
 
 def parse_iso(value: str, now: datetime) -> str | None:
@@ -90,7 +60,7 @@ def parse_iso(value: str, now: datetime) -> str | None:
 
 def _rfc2822(value: str) -> datetime | None:
     """ "Sat, 19 Oct 2019 00:04:00 +0200", as RSS and some meta tags write dates."""
-    if not RFC2822.match(value):
+    if not rules.RFC2822.match(value):
         return None
     try:
         return parsedate_to_datetime(value)
@@ -103,46 +73,18 @@ def date_order_for(lang: str | None) -> str | None:
     lang = (lang or "").lower().replace("_", "-")
     if not lang.startswith("en"):
         return None
-    return "MDY" if lang in ("en", "en-us") else "DMY"
-
-
-# Month names of the languages whose newsrooms we meet most, full and abbreviated.
-MONTH_NAMES = {
-    "en": "january february march april may june july august september october november december",
-    "en_abbr": "jan feb mar apr may jun jul aug sep oct nov dec",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "de_abbr": "jan feb mär apr mai jun jul aug sep okt nov dez",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "fr_abbr": "janv févr mars avr mai juin juil août sept oct nov déc",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "es_abbr": "ene feb mar abr may jun jul ago sep oct nov dic",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-}
-MONTHS = {name: number for names in MONTH_NAMES.values() for number, name in enumerate(names.split(), start=1)}
-MONTHS.update({"sept": 9, "jänner": 1, "setiembre": 9, "févr": 2, "fevr": 2, "aout": 8, "decembre": 12})
-CLOCK = (
-    r"(?:,?\s*(?:at|um|à|a las|alle|às|om|-)?\s*"
-    r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[aApP]\.?[mM]\.?)?)?"
-)
-FAST_FORMS = (
-    re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + CLOCK),
-    re.compile(r"(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})" + CLOCK),
-    re.compile(r"(?P<d>\d{1,2})(?:\.|er)?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + CLOCK),
-    re.compile(r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + CLOCK),
-)
+    return "MDY" if lang in rules.MONTH_FIRST_LANGUAGES else "DMY"
 
 
 def _fast_parse(text: str, language: str | None, date_order: str | None) -> tuple[datetime, bool] | None:
     """(moment, has time) for the common written forms, or None to leave the text to dateparser."""
-    for form in FAST_FORMS:
+    for form in rules.FAST_FORMS:
         match = form.fullmatch(text)
         if not match:
             continue
         parts = match.groupdict()
         if parts.get("mon"):
-            month = MONTHS.get(parts["mon"].lower().rstrip("."))
+            month = rules.MONTHS.get(parts["mon"].lower().rstrip("."))
             day = int(parts["d"])
         elif parts.get("a"):
             a, b = int(parts["a"]), int(parts["b"])
@@ -172,10 +114,10 @@ def parse_text(
     """
     text = squash(text)
     zone = re.search(r"\b([A-Z]{2,5})\s*$", text)
-    offset = TZ_OFFSETS.get(zone.group(1)) if zone else None
+    offset = rules.TZ_OFFSETS.get(zone.group(1)) if zone else None
     if zone and offset:
         text = text[: zone.start()].strip()
-    if re.match(DOTTED_SHORT_DATE, text):
+    if re.match(rules.DOTTED_SHORT_DATE, text):
         date_order = "DMY"
     fast = _fast_parse(text, language, date_order)
     if fast is not None:
@@ -220,19 +162,15 @@ def _dateparser_languages() -> set[str]:
     return _LANGUAGES
 
 
-LEADING_PLACE = re.compile(r"^\s*(?:[^\W\d_][\w.'’ -]{1,30},\s*)?")
-DASH_AFTER_DATE = re.compile(r"\s*(?:--|—|–|-)\s+")
-
-
 def leading_date(text: str) -> tuple[str, int] | None:
     """A date opening a paragraph as its dateline ("27 June 2013 – ", "GENEVA, 27 June 2013 — "):
     (the date string, where the story text starts)."""
-    place = LEADING_PLACE.match(text)
+    place = rules.LEADING_PLACE.match(text)
     start = place.end() if place else 0
     for candidate_start in (start, 0):
-        strings = find_date_strings(text[candidate_start : candidate_start + 60])
+        strings = find_date_strings(text[candidate_start : candidate_start + rules.LEADING_DATE_REACH])
         if strings and text.startswith(strings[0], candidate_start):
-            dash = DASH_AFTER_DATE.match(text, candidate_start + len(strings[0]))
+            dash = rules.DASH_AFTER_DATE.match(text, candidate_start + len(strings[0]))
             if dash:
                 return strings[0], dash.end()
     return None
@@ -243,9 +181,9 @@ def find_date_strings(text: str) -> list[str]:
     if not DIGIT.search(text):
         return []  # every pattern needs a digit; most lines of a page have none
     found = []
-    for pattern in DATE_PATTERNS:
+    for pattern in rules.DATE_PATTERNS:
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
-    found.extend((m.start(), m.end()) for m in RELATIVE.finditer(text))
+    found.extend((m.start(), m.end()) for m in rules.RELATIVE.finditer(text))
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
         if kept and start < kept[-1][1]:
@@ -254,33 +192,25 @@ def find_date_strings(text: str) -> list[str]:
     return [text[start:end] for start, end in kept]
 
 
-WEEKDAY_OR_ZONE = re.compile(
-    r"[（(]?(星期|週|周)[一二三四五六日天][)）]?|[（(]?[月火水木金土日]曜?日?[)）]|(香港|北京|台北|日本|東京)?(時間|时间)|"
-    r"(?i:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\b(" + "|".join(TZ_OFFSETS) + r")\b|[,，.\s]"
-)
-CJK_TIME = re.compile(r"(\d{1,2})\s*[時时点點]\s*(\d{1,2})\s*分")
-ZONE_WORDS = {"香港": "+08:00", "北京": "+08:00", "台北": "+08:00", "日本": "+09:00", "東京": "+09:00"}
-
-
 def is_date_line(text: str) -> bool:
     """A line that is a date or a time and nothing else ("2024年7月25日（星期四）", "香港時間15時30分")."""
-    if len(text) > 60:
+    if len(text) > rules.MAX_DATE_ONLY_LINE:
         return False
     rest = text
     for string in find_date_strings(text):
         rest = rest.replace(string, "")
-    rest = CJK_TIME.sub("", rest)
+    rest = rules.CJK_TIME.sub("", rest)
     if rest == text:
         return False
-    return not WEEKDAY_OR_ZONE.sub("", rest)
+    return not rules.WEEKDAY_OR_ZONE.sub("", rest)
 
 
 def add_cjk_time(date: str, text: str) -> str:
     """Add a time written "15時30分" (and the zone its words name, "香港時間") to a date-only value."""
-    time = CJK_TIME.search(text)
+    time = rules.CJK_TIME.search(text)
     if not time or len(date) != 10:
         return date
-    zone = next((offset for word, offset in ZONE_WORDS.items() if word in text), "")
+    zone = next((offset for word, offset in rules.ZONE_WORDS.items() if word in text), "")
     return f"{date}T{int(time.group(1)):02d}:{int(time.group(2)):02d}:00{zone}"
 
 

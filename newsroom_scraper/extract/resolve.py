@@ -108,13 +108,17 @@ def resolve_date(page: ParsedPage, header: Header, body: Body) -> Resolved[str |
     """The publication date, from the first step that gives one:
 
     1. the site profile's date selector (ISO 8601, else as written);
-    2. metadata: JSON-LD of the article, other JSON-LD, meta tags; among
-       several, the one on the URL's day, else the local-time twin of a UTC value;
-    3. the one element marked as the publication (<time pubdate>, itemprop, class "published");
-    4. a date line near the headline ("Published" wins where the header shows several);
-       2 to 4 take the time of a later one on the same day; 4 wins over 2 when the metadata names
-       another day and is a UTC time a day off (the same moment) or a date without time zone within
-       a month, the line showing the date written in full (dates.shown_wins, dates.firm_date_line);
+    2. metadata: JSON-LD of the article, other JSON-LD, meta tags; among several, the one on the
+       URL's day, else the one on the day a firm date line near the headline shows, else the
+       local-time twin of a UTC value;
+    3. the one element marked as the publication (<time pubdate>, itemprop, class "published"); its
+       value written day or month first ("06-08-2009") gives way to the date the element shows;
+    4. a date line near the headline ("Published" wins where the header shows several; the ages of
+       several lines, "4 minutes ago", are a list's); 2 to 4 take the time of a later one on the same
+       day; 4 wins over 2 when the metadata names another day and is a UTC time a day off (the same
+       moment, to the minute), a date without time zone within a month, or a date only a meta tag
+       named plain "date" gives, the line showing the date written in full (dates.shown_wins,
+       dates.firm_date_line);
     5. the URL's day, when it has one and the date so far is a UTC time a day off it (unless a date
        line near the headline shows that time's day), or later than the day after it (a republication),
        or only a date line near the headline dates the page and names another day, or there is none;

@@ -77,6 +77,19 @@ DATELINE_ZH_BRACKETED = re.compile(
     r"^\s*[（(](?P<agency>中央社|新華社|新华社|中新社)(記者|记者)(?P<who>[^\s）)\d]{3,8}?)\d{1,2}日[電电][）)]\s*"
 )
 
+# Dateline forms, tried in order, and whether the credit must be an agency
+# (True), a known agency ("known": no dash to tell it from a parenthesis), or
+# nothing (the place alone).
+DATELINE_FORMS = (
+    (DATELINE, True),
+    (DATELINE_AGENCY_FIRST, True),
+    (DATELINE_NO_DASH, "known"),
+    (DATELINE_ZH_BRACKETED, True),
+    (DATELINE_ZH, True),
+    (DATELINE_PLACE, False),
+    (DATELINE_TITLE_PLACE, False),
+)
+
 # Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
 BYLINE = re.compile(
     r"^\s*(?:(?:by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"

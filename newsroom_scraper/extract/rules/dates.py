@@ -1,8 +1,10 @@
-"""Dates: where pages state their publication and update dates, and how far to trust a date line.
+"""Dates: how they are written, where pages state their publication and update dates, how far to trust a date line.
 
 Meta tag names and JSON-LD keys, class names of marked <time> elements,
-"Published"/"Updated" labels in the languages we meet, dates in URLs, and
-the window around the headline where a date line is the article's own.
+"Published"/"Updated" labels in the languages we meet, dates in URLs, the
+window around the headline where a date line is the article's own; and the
+written forms datetext reads (patterns, month names, zone abbreviations,
+ages such as "3 hours ago"), with the bounds of a plausible date.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ PUBLISHED_META = (
     "parsely-pub-date", "article.published", "citation_publication_date", "citation_date", "originalpublicationdate",
     "publication_date", "publicationdate", "releasedate", "release_date", "pub_date", "created", "dc.created",
 )  # fmt: skip
+# Meta tags named plain "date" name no event: CMSes fill them with the item's creation, a template's stamp or
+# the last change, so a firm date line under the headline outweighs them (dates.shown_wins).
+GENERIC_DATE_META = frozenset({"date", "dc.date", "dcterms.date"})
 MODIFIED_META = (
     "article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "dc.date.modified",
     "last-modified", "lastmod", "article.updated", "parsely-updated",
@@ -89,6 +94,9 @@ YEAR_ONLY_GUESS = "-01-01"
 PUBLISHED_CLASSES = frozenset({"published", "entrydate", "postdate", "datepublished", "articledate", "publishdate",
                                "publicationdate", "pubdate", "postedon"})  # fmt: skip
 UPDATED_CLASSES = frozenset({"updated", "datemodified", "modified", "lastmodified", "updatedate"})
+# A marked element's machine value written day or month first ("06-08-2009T14:12:32") could be read either way:
+# the date the element shows settles it (dates._marked_date).
+NUMERIC_MACHINE_DATE = re.compile(r"\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 PAGE_UPDATED = re.compile(
     r"^\s*(page\s+)?(last\s+(updated|modified|changed)|updated\s+on|zuletzt\s+(aktualisiert|geändert)|"
@@ -96,3 +104,89 @@ PAGE_UPDATED = re.compile(
     r"последнее\s+обновление)\s*(on)?\s*[:：]?\s*",
     re.IGNORECASE,
 )
+
+# How dates are written: the forms datetext reads without dateparser, and what surrounds them.
+
+# A date before this is no web page's publication (a founding year, a historical date).
+EARLIEST_YEAR = 1990
+# A page's clock or time zone may run ahead of the crawler's: dates up to this far in the future are plausible.
+FUTURE_TOLERANCE = timedelta(days=2)
+# Numeric dates are written month first in US English ("en", "en-us"), day first in the other Englishes.
+MONTH_FIRST_LANGUAGES = ("en", "en-us")
+
+MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+TIME = (
+    r"(?:,?\s*(?:at|um|à|a las|в)?\s*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?)?"
+    r"(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)?"
+)
+# Date expressions as they stand in a line of text (datetext.find_date_strings), with a time after them.
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"),
+    re.compile(r"(?<!\d)\d{1,2}(?:[./]|\.\s)\d{1,2}(?:[./]|\.\s)(?:19|20)\d{2}" + TIME),  # also "4. 2. 2022"
+    # "25.04.24": day, month and a two-digit year, with dots only (a slash form could be month first).
+    re.compile(r"(?<![\d.])" + DOTTED_SHORT_DATE + TIME),
+    re.compile(r"(?<!\d)\d{1,2}\.?\s+(?:de\s+)?" + MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}" + TIME),
+    re.compile(MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}" + TIME),
+    re.compile(r"(?<!\d)(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"),
+)
+# Ages ("3 hours ago", "vor 5 Stunden", "3小时前"): dates relative to the moment the page was read.
+RELATIVE = re.compile(
+    r"\b\d{1,2}\s+(minutes?|hours?|days?|mins?|hrs?)\s+ago\b|\bvor\s+\d{1,2}\s+(minuten|stunden|tagen)\b|"
+    r"\bil y a\s+\d{1,2}\s+(minutes?|heures?|jours?)\b|\bhace\s+\d{1,2}\s+(minutos?|horas?|días?)\b|"
+    r"\d{1,2}\s*(分钟|小时|天)前|\d{1,2}\s*(分|時間|日)前|\d{1,2}\s+(минут[уы]?|час(а|ов)?|дн(я|ей))\s+назад",
+    re.IGNORECASE,
+)
+# "Sat, 19 Oct 2019 00:04:00 +0200", as RSS and some meta tags write dates.
+RFC2822 = re.compile(r"^\s*(\w{3},\s*)?\d{1,2}\s+\w{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# Zone abbreviations written after a time ("10:35 CET"), with their offsets.
+TZ_OFFSETS = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00", "WET": "+00:00", "BST": "+01:00", "CET": "+01:00",
+    "MEZ": "+01:00", "CEST": "+02:00", "MESZ": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+    "IST": "+05:30", "SGT": "+08:00", "HKT": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "EST": "-05:00", "EDT": "-04:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00",
+    "PST": "-08:00", "PDT": "-07:00",
+}  # fmt: skip
+
+# Month names of the languages whose newsrooms we meet most, full and abbreviated.
+MONTH_NAMES = {
+    "en": "january february march april may june july august september october november december",
+    "en_abbr": "jan feb mar apr may jun jul aug sep oct nov dec",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "de_abbr": "jan feb mär apr mai jun jul aug sep okt nov dez",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "fr_abbr": "janv févr mars avr mai juin juil août sept oct nov déc",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es_abbr": "ene feb mar abr may jun jul ago sep oct nov dic",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+}
+MONTHS = {name: number for names in MONTH_NAMES.values() for number, name in enumerate(names.split(), start=1)}
+# Spellings besides the lists: Austrian "Jänner", Peruvian "setiembre", French written without accents.
+MONTHS.update({"sept": 9, "jänner": 1, "setiembre": 9, "févr": 2, "fevr": 2, "aout": 8, "decembre": 12})
+CLOCK = (
+    r"(?:,?\s*(?:at|um|à|a las|alle|às|om|-)?\s*"
+    r"(?P<h>\d{1,2})[:h.](?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ap>[aApP]\.?[mM]\.?)?)?"
+)
+# The common written forms, read exactly and fast (datetext._fast_parse); others go to dateparser.
+FAST_FORMS = (
+    re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + CLOCK),
+    re.compile(r"(?P<a>\d{1,2})(?:[./]|\.\s)(?P<b>\d{1,2})(?:[./]|\.\s)(?P<y>\d{4})" + CLOCK),
+    re.compile(r"(?P<d>\d{1,2})(?:\.|er)?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + CLOCK),
+    re.compile(r"(?P<mon>[^\W\d_]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + CLOCK),
+)
+
+# A dateline opening a paragraph: a place first ("GENEVA, "), the date within this many characters, then a dash.
+LEADING_PLACE = re.compile(r"^\s*(?:[^\W\d_][\w.'’ -]{1,30},\s*)?")
+LEADING_DATE_REACH = 60
+DASH_AFTER_DATE = re.compile(r"\s*(?:--|—|–|-)\s+")
+# A line holding a date and nothing else ("2024年7月25日（星期四）") is at most this long ...
+MAX_DATE_ONLY_LINE = 60
+# ... and what may stand beside the date on it: a weekday, a zone, punctuation.
+WEEKDAY_OR_ZONE = re.compile(
+    r"[（(]?(星期|週|周)[一二三四五六日天][)）]?|[（(]?[月火水木金土日]曜?日?[)）]|(香港|北京|台北|日本|東京)?(時間|时间)|"
+    r"(?i:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|\b(" + "|".join(TZ_OFFSETS) + r")\b|[,，.\s]"
+)
+# A time written "15時30分", and the zones the words before it name ("香港時間").
+CJK_TIME = re.compile(r"(\d{1,2})\s*[時时点點]\s*(\d{1,2})\s*分")
+ZONE_WORDS = {"香港": "+08:00", "北京": "+08:00", "台北": "+08:00", "日本": "+09:00", "東京": "+09:00"}

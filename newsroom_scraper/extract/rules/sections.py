@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..datetext import MONTHS as MONTH_NUMBERS
+from .dates import MONTHS as MONTH_NUMBERS
 
 # "You are here"-style labels glued to an item, with their colon: "Estás en: España", "Current: ...".
 CRUMB_LABEL = re.compile(
