@@ -69,6 +69,29 @@ BYLINES = [
     ("World News | March 5, 2024", None),  # a section label, not a person
     ("Jane Doe | Science", None),  # no date after the bar
     ("March 5, 2024", None),
+    # BYLINE's labels: "Written by:", "Autoren", "Text von", a "By" glued to the name, dashes before "by"
+    ("Written by: Jane Doe", "Jane Doe"),
+    ("Autoren Max Muster und Eva Beispiel", "Max Muster und Eva Beispiel"),
+    ("Autor: Die Redaktion", "Die Redaktion"),  # a byline naming no one: resolve_authors finds no person in it
+    ("Autor des Buches ist Max Muster", None),  # "Autor" without a colon takes a capitalised name only
+    ("Text von Eva Beispiel Illustration von Max Muster", "Eva Beispiel"),  # NAME_TAIL: the illustrator
+    ("ByAlex Doe", "Alex Doe"),
+    ("Bypass surgery is common", None),
+    ("---- by Kenneth Surin", "Kenneth Surin"),
+    ("Posted by Jane Doe in Essays", "Jane Doe"),  # NAME_TAIL: the category the post is filed in
+    # DATED_BYLINE: "by" inside a short line with a date
+    ("Posted on March 5, 2019 by jdoe | Leave a comment", "jdoe"),
+    ("Veröffentlicht am 13. März 2019 von Max Muster", "Max Muster"),
+    ("8. Januar 2020 · by Jane · in Essays", "Jane"),
+    ("Posted in News by jdoe on August 3, 2019", "jdoe"),
+    ("Ein Artikel von Eva Beispiel | 27.01.2022 - 12:45", "Eva Beispiel"),
+    ("1. Januar 2016 von Jane Doe Ein Kommentar", "Jane Doe"),  # NAME_TAIL: the comment link
+    ("1.11.23 20:19 von Jane Doe Lesezeit: 4 Min.", "Jane Doe"),  # NAME_TAIL: the next label
+    ("27. Januar 2014 by Jane Doe /", "Jane Doe"),
+    ("Posted on March 5, 2019 by admin", None),  # no person
+    ("Photo taken on May 5, 2019 by Jane Doe", None),  # PHOTO_CREDIT: a photo's credit is not a byline
+    ("The treaty was signed in Rome on 25 March 1957 by the six founding members of the community.", None),
+    ("Am 5. Mai 2019 von Gemeinde und Land unterzeichnet", None),  # NAME_PARTICLES: a phrase, not names
 ]
 
 

@@ -30,7 +30,7 @@ COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 def _clean_name(name: str) -> str:
     name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name).lstrip(" ~*»>"))))
     name = rules.TRAILING_JOB_TITLE.sub("", rules.NAME_TAIL.sub("", rules.JOB_TITLE.sub("", name)))
-    name = name.strip(" ,;|:·•–—-~")
+    name = name.strip(" ,;|:·•–—-~/")
     return name[:-1] if name.endswith(".") and re.search(r"\w{3}\.$", name) else name  # "Tatyana Turner."
 
 
@@ -100,22 +100,43 @@ def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     if headline_index is None:
         return None
     start = max(0, headline_index - rules.BYLINE_LINES_BEFORE)
-    for index in range(start, min(len(lines), headline_index + rules.BYLINE_LINES_AFTER)):
-        line = lines[index]
-        inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
-        if inline:
-            return inline.group("names")
-        match = rules.BYLINE.match(line)
-        if match:
-            names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
-            names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
-            return _clean_name(names) or None
-        unlabelled = rules.NAME_DATE_LINE.match(line)
-        if unlabelled and _unlabelled_name(unlabelled.group("names")):
-            after = unlabelled.group("date").strip() or (lines[index + 1] if index + 1 < len(lines) else "")
-            if _opens_with_date(after):
-                return squash(unlabelled.group("names"))
+    end = min(len(lines), headline_index + rules.BYLINE_LINES_AFTER)
+    for index in range(start, end):
+        found = _line_byline(lines[index], lines[index + 1] if index + 1 < len(lines) else "")
+        if found is not None:
+            return found or None
     return None
+
+
+def _line_byline(line: str, next_line: str) -> str | None:
+    """The byline a line gives; "" when it is a byline naming no one (it ends the search), None when it is none."""
+    inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
+    if inline:
+        return inline.group("names")
+    match = rules.BYLINE.match(line)
+    if match:
+        names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
+        names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
+        return _clean_name(names)
+    unlabelled = rules.NAME_DATE_LINE.match(line)
+    if unlabelled and _unlabelled_name(unlabelled.group("names")):
+        after = unlabelled.group("date").strip() or next_line
+        if _opens_with_date(after):
+            return squash(unlabelled.group("names"))
+    return _dated_byline(line)
+
+
+def _dated_byline(line: str) -> str | None:
+    """The name after "by" in a short date line ("Posted on March 5, 2019 by Jane Doe | Leave a comment"),
+    when it names a person; a photo credit is not a byline."""
+    if len(line) > rules.MAX_DATED_BYLINE_CHARS or rules.PICTURE_WORDS.search(line) or not find_date_strings(line):
+        return None
+    match = rules.DATED_BYLINE.search(line)
+    names = _clean_name(match.group("names")) if match else ""
+    words = names.split()
+    if len(words) > 1 and any(not word[:1].isupper() and word not in rules.NAME_PARTICLES for word in words):
+        return None  # a phrase: "von Gemeinde und Land unterzeichnet"
+    return names if names and any(is_person(name) for name in split_names(names)) else None
 
 
 RIGHT_ALIGNED = etree.XPath(

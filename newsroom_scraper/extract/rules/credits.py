@@ -77,12 +77,32 @@ DATELINE_ZH_BRACKETED = re.compile(
     r"^\s*[（(](?P<agency>中央社|新華社|新华社|中新社)(記者|记者)(?P<who>[^\s）)\d]{3,8}?)\d{1,2}日[電电][）)]\s*"
 )
 
-# Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
+# Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...", "Written by: Jane Doe", "Autoren Max
+# Muster und Eva Beispiel"; "By" glued to the name by markup that sets it in an element of its own ("ByAlex Doe").
 BYLINE = re.compile(
-    r"^\s*(?:(?:by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"
+    r"^[\s~*»>–—-]*(?:(?:(?:written|posted|published)\s+by|(?:geschrieben|verfasst|(?:ein\s+)?artikel|text)\s+von|"
+    r"by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?-i:By(?=[A-Z][a-z]))|(?:作者|文|记者|記者|撰文)\s*[:：]\s*|"
+    r"(?:author|autor|autorin|autoren|auteur|autore)\s*[:：]\s*|(?:autor|autorin|autoren)\s+(?-i:(?=[A-ZÀ-Ý])))"
     r"(?P<names>[^|\n]{2,120}?)\s*(\||$|\n|\s(?=(摄影|攝影|编辑|編輯|来源|來源|责任编辑|时间|發布|发布)\s*[:：]))",
     re.IGNORECASE,
 )
+# A byline inside a date line: "Posted on March 5, 2019 by Jane Doe | Leave a comment", "Veröffentlicht am
+# 13. März 2019 von Max Muster", "8. Januar 2020 · by Jane · in Essays", "Posted in News by jdoe on May 3, 2019".
+DATED_BYLINE = re.compile(
+    r"(?:^|[\s·•|])(?:by|von|par|por)\s+(?P<names>[^\W\d_][^|·•\d]{1,58}?)\s*"
+    r"(?=$|[|·•]|\s(?:on|am|um|le|el|in|im|at)\s|\s\d)",
+    re.IGNORECASE,
+)
+# Such a date line is short: a longer one is a sentence ("... was signed on May 5, 2019 by the minister").
+MAX_DATED_BYLINE_CHARS = 120
+# ... and it is no picture's caption ("Photo taken on May 5, 2019 by Jane Doe").
+PICTURE_WORDS = re.compile(r"\b(photo|foto|bild|image|picture|illustration|grafik|caption|aufnahme)", re.IGNORECASE)
+# The lower-case words a person's name of several words may hold ("Walter von Aachen", "Jane Doe and John Roe");
+# another lower-case word makes the text a phrase ("Gemeinde und Land unterzeichnet").
+NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "der", "den", "la", "le", "du", "da", "di", "dos", "das", "del", "bin", "al", "ter", "zu",
+     "and", "und", "et", "y", "og", "och"}
+)  # fmt: skip
 # A byline inside a metadata line: "发布时间：2013-06-27  作者：王明  摄影：李华".
 CJK_BYLINE = re.compile(
     r"(?:作者|记者|記者|撰文|文)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)"
@@ -169,7 +189,11 @@ NAME_TAIL = re.compile(
     rf"\s+(?:on|am|le|el|den|vom)\s+(?:{MONTHS}|{WEEKDAYS})\b.*$|\s+(?:{MONTHS})\s+\d.*$|"  # not "Theresa May"
     rf",\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
     r"\s+(?:veröffentlicht|published|posted|alle artikel|all posts|all articles|mehr artikel)\b.*$|"
-    r"\s+(?:foto|fotos|photo|photos|bild)\s*[:：].*$",
+    r"\s+(?:ein kommentar|kommentare?|leave a (?:comment|reply)|comments?)\s*$|"  # a comment link's text
+    r"\s+(?:in|im|under|unter)\s+\S.*$|"  # the category a blog post is filed in: "Jane Doe in Essays"
+    r"(?:,|\s)\s*(?:datum|date|lesezeit|reading time|read time)\s*[:：].*$|"  # "Jane Doe, Datum: 03.03.19"
+    r"\s+(?:foto|fotos|photo|photos|bild)\s*[:：].*$|"
+    r"\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder)\s+(?:by|von|de|par)\s.*$",  # "Illustration von ..."
     re.IGNORECASE,
 )
 # Words of page furniture that a byline element or an author tag may hold instead of a name: a "name" made of
