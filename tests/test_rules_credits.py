@@ -92,12 +92,57 @@ BYLINES = [
     ("Photo taken on May 5, 2019 by Jane Doe", None),  # PHOTO_CREDIT: a photo's credit is not a byline
     ("The treaty was signed in Rome on 25 March 1957 by the six founding members of the community.", None),
     ("Am 5. Mai 2019 von Gemeinde und Land unterzeichnet", None),  # NAME_PARTICLES: a phrase, not names
+    ("By Cat Doe/June 12, 2020 9:49 am EST", "Cat Doe"),  # NAME_TAIL: the month after a slash
+    ("Williams Doe @wdoe", None),  # no "By", no date: not a byline
+    ("By Williams Doe @wdoe", "Williams Doe"),  # NAME_TAIL: a Twitter handle
+    # _name_beside_date: a name and its date on one line, a separator between
+    ("11.12.2019 - Amelie Beispiel", "Amelie Beispiel"),
+    ("04.02.2022 | 13:10 Uhr | Uta Beispiel", "Uta Beispiel"),
+    ("Georg Muster, 21. Jan. 2015", "Georg Muster"),
+    ("Last Modified: Feb 18, 2020", None),  # a label
+    ("Updated: Tue 28 Apr 2020 08:11 CET", None),
+    ("2. Februar 2020Radtouren Berlin", None),  # no separator: a category glued to the date
+    ("Published Fri, Apr 28 2023 2:23 PM EDT", None),
 ]
 
 
 @pytest.mark.parametrize("line, byline", BYLINES)
 def test_find_byline(line, byline):
     assert find_byline(["Council approves harbour plan", line], 0) == byline
+
+
+LABEL_LINES = [
+    # BYLINE_LABEL_LINE: the label alone, the names on the lines below it
+    (["By", "Jane Doe"], "Jane Doe"),
+    (["Auteur", "Uriel Exemple", "Cover"], "Uriel Exemple"),
+    (["By", "David Doe", "and", "Ramsey Roe", "Share"], "David Doe and Ramsey Roe"),
+    (["By", "Aaron Doe | Fox News"], "Aaron Doe"),
+    (["Von", "Deutscher Tennis Bund 4. 2. 2022."], "Deutscher Tennis Bund"),
+    (["Auteur :", "Auteur(s) :"], None),  # no name under the label
+    (["By", "Share this article on Facebook and on every other network you use"], None),
+]
+
+
+@pytest.mark.parametrize("lines, byline", LABEL_LINES)
+def test_a_byline_label_on_its_own_line(lines, byline):
+    assert find_byline(["Council approves harbour plan", *lines], 0) == byline
+
+
+def test_a_label_above_the_headline_is_the_menus():
+    assert find_byline(["Autoren", "Jane Doe", "Council approves harbour plan", "Story."], 2) is None
+
+
+def test_the_window_reaches_past_share_buttons_to_the_byline():
+    buttons = ["Facebook", "Twitter", "WhatsApp", "Linkedin", "Email", "Print", "Viber", "Tumblr", "Reddit"]
+    lines = ["Council approves harbour plan", "Jane Doe wrote the deck of this story at some length.", *buttons]
+    assert find_byline([*lines, "Photo: Harbour Office", "Written by: Julie Doe"], 0) == "Julie Doe"
+    paragraphs = [f"Paragraph {n} of the story, long enough to be one and not a label." for n in range(12)]
+    assert find_byline([lines[0], *paragraphs, "Written by: Julie Doe"], 0) is None
+
+
+def test_a_byline_naming_a_person_wins_over_an_earlier_one_naming_none():
+    assert find_byline(["Council approves harbour plan", "By Staff", "By Jane Doe"], 0) == "Jane Doe"
+    assert find_byline(["Council approves harbour plan", "By Staff", "Story."], 0) == "Staff"
 
 
 def test_an_unlabelled_name_with_the_date_on_the_next_line():
@@ -112,6 +157,7 @@ NAMES = [
     ("Xinhua", False),
     ("Press Office", False),
     ("KH", False),
+    ("(s)", False),  # brackets: what a label left ("Auteur(s)")
     ("jane@example.org", False),
     ("University of Vienna", False),
 ]

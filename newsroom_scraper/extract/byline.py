@@ -9,6 +9,7 @@ and `attribution` from them. The words and patterns are in rules/credits.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html import unescape
 
 from lxml import etree, html
@@ -45,8 +46,10 @@ def _organisation(value: str) -> bool:
 
 
 def is_person(name: str) -> bool:
-    if not name or len(name) > rules.MAX_NAME_CHARS or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
+    if not name or len(name) > rules.MAX_NAME_CHARS or "://" in name:
         return False
+    if any(ch.isdigit() or ch in rules.NOT_IN_NAMES for ch in name):
+        return False  # "@jdoe", "(s)" left of the label "Auteur(s)"
     words = name.lower().replace(".", " ").split()
     if not words or len(words) > rules.MAX_NAME_WORDS or all(word in rules.NOT_NAME_WORDS for word in words):
         return False
@@ -96,34 +99,88 @@ def _opens_with_date(text: str) -> bool:
 
 
 def find_byline(lines: list[str], headline_index: int | None) -> str | None:
-    """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024")."""
+    """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024"): the first that names a
+    person, else the first ("By Staff")."""
     if headline_index is None:
         return None
-    start = max(0, headline_index - rules.BYLINE_LINES_BEFORE)
-    end = min(len(lines), headline_index + rules.BYLINE_LINES_AFTER)
-    for index in range(start, end):
-        found = _line_byline(lines[index], lines[index + 1] if index + 1 < len(lines) else "")
-        if found is not None:
-            return found or None
-    return None
+    first = None
+    for index in _byline_window(lines, headline_index):
+        below = lines[index + 1 : index + 1 + rules.BYLINE_NAME_LINES] if index > headline_index else None
+        found = _line_byline(lines[index], below)
+        if found and any(is_person(name) for name in split_names(found)):
+            return found
+        first = found if first is None else first
+    return first or None
 
 
-def _line_byline(line: str, next_line: str) -> str | None:
-    """The byline a line gives; "" when it is a byline naming no one (it ends the search), None when it is none."""
+def _byline_window(lines: list[str], headline_index: int) -> Iterator[int]:
+    """The lines a byline stands in: two above the headline to ten below it, and on while only short lines and
+    a deck stand between (share buttons, labels, a photo credit)."""
+    longer = 0
+    for index in range(max(0, headline_index - rules.BYLINE_LINES_BEFORE), len(lines)):
+        past = index - headline_index
+        beyond = past >= rules.BYLINE_LINES_AFTER and longer > rules.BYLINE_DECK_LINES
+        if beyond or past >= rules.MAX_BYLINE_LINES_AFTER:
+            return
+        yield index
+        longer += past > 0 and len(lines[index]) > rules.BYLINE_SHORT_LINE_CHARS
+
+
+def _line_byline(line: str, below: list[str] | None) -> str | None:
+    """The byline a line gives, "" for a byline naming no one, None for a line that is none.
+
+    `below`: the next lines, None above the headline (a label there, "Autoren", is the menu's).
+    """
+    after = below[0] if below else ""
     inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
     if inline:
         return inline.group("names")
     match = rules.BYLINE.match(line)
     if match:
-        names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
-        names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
-        return _clean_name(names)
+        return _byline_names(match.group("names"))
+    if below and rules.BYLINE_LABEL_LINE.match(line):
+        names = _byline_names(_name_lines(below))  # "By" / "Jane Doe" / "and" / "John Roe"
+        return names if _names_people(names) else None
     unlabelled = rules.NAME_DATE_LINE.match(line)
     if unlabelled and _unlabelled_name(unlabelled.group("names")):
-        after = unlabelled.group("date").strip() or next_line
-        if _opens_with_date(after):
+        if _opens_with_date(unlabelled.group("date").strip() or after or ""):
             return squash(unlabelled.group("names"))
-    return _dated_byline(line)
+    return _dated_byline(line) or _name_beside_date(line)
+
+
+def _name_lines(lines: list[str]) -> str:
+    """Names on lines of their own, joined: "Jane Doe" / "and" / "John Roe" gives "Jane Doe and John Roe"."""
+    names = lines[0]
+    for connector, name in zip(lines[1::2], lines[2::2], strict=False):
+        if not rules.NAME_SPLIT.fullmatch(f" {connector} ") or len(name) >= rules.MAX_BYLINE_CHARS:
+            break
+        names = f"{names} and {name}"
+    return names if len(names) < rules.MAX_BYLINE_CHARS else ""
+
+
+def _byline_names(text: str) -> str:
+    names = re.split(r"\s*\|\s*|\s{2,}", text)[0]
+    names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
+    return _clean_name(names)
+
+
+def _name_beside_date(line: str) -> str | None:
+    """A person's name beside its date on one line, a separator between them ("11.12.2019 - Jane Doe",
+    "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 21. Jan. 2015"); not a label ("Last modified: ...")."""
+    parts = [squash(part) for part in rules.NAME_DATE_PARTS.split(line)]
+    names = [part for part in parts if not _date_part(part)]
+    if len(names) != 1 or len(names) == len(parts) or ":" in names[0] or not _unlabelled_name(names[0]):
+        return None
+    words = names[0].lower().replace(".", " ").split()
+    return None if any(word in rules.NOT_NAME_WORDS for word in words) else names[0]
+
+
+def _date_part(part: str) -> bool:
+    """A part of a line that is its date or time ("21. Jan. 2015", "13:10 Uhr")."""
+    rest = part
+    for date in find_date_strings(part):
+        rest = rest.replace(date, " ")
+    return not re.search(r"[^\W\d_]", rules.DATE_PART_NOISE.sub(" ", rest))
 
 
 def _dated_byline(line: str) -> str | None:
@@ -133,10 +190,17 @@ def _dated_byline(line: str) -> str | None:
         return None
     match = rules.DATED_BYLINE.search(line)
     names = _clean_name(match.group("names")) if match else ""
+    return names if _names_people(names) else None
+
+
+def _names_people(names: str) -> bool:
+    """Whether a byline found without a label of its own line names people: words capitalised but for
+    particles and "and" ("Walter von Aachen"), a handle of one word ("jdoe"); not a phrase ("von Gemeinde und
+    Land unterzeichnet", "Share this article")."""
     words = names.split()
     if len(words) > 1 and any(not word[:1].isupper() and word not in rules.NAME_PARTICLES for word in words):
-        return None  # a phrase: "von Gemeinde und Land unterzeichnet"
-    return names if names and any(is_person(name) for name in split_names(names)) else None
+        return False
+    return any(is_person(name) for name in split_names(names))
 
 
 RIGHT_ALIGNED = etree.XPath(
@@ -164,8 +228,14 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
             continue  # a commenter, not the author
         text = rendered_byline(element)
         if rules.MIN_BYLINE_CHARS <= len(text) < rules.MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
-            return text
+            if not _only_furniture(text):
+                return text  # not the label of a date ("Posted on" in an element classed "meta-prep-author")
     return None
+
+
+def _only_furniture(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return all(word in rules.NOT_NAME_WORDS for word in words)
 
 
 def rendered_byline(element: html.HtmlElement) -> str:

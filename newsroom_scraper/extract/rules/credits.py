@@ -187,7 +187,8 @@ WEEKDAYS = (
 )
 NAME_TAIL = re.compile(
     rf"\s+(?:on|am|le|el|den|vom)\s+(?:{MONTHS}|{WEEKDAYS})\b.*$|\s+(?:{MONTHS})\s+\d.*$|"  # not "Theresa May"
-    rf",\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
+    rf"[,/]\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
+    r"\s+@[\w.]+$|"  # a Twitter handle after the name
     r"\s+(?:veröffentlicht|published|posted|alle artikel|all posts|all articles|mehr artikel)\b.*$|"
     r"\s+(?:ein kommentar|kommentare?|leave a (?:comment|reply)|comments?)\s*$|"  # a comment link's text
     r"\s+(?:in|im|under|unter)\s+\S.*$|"  # the category a blog post is filed in: "Jane Doe in Essays"
@@ -204,7 +205,7 @@ NOT_NAME_WORDS = frozenset(
         "more", "stand", "no", "author", "autor", "archiv", "anzeigen", "view", "profile", "profil", "share",
         "teilen", "unknown", "n/a", "all", "alle", "posts", "articles", "artikel", "beiträge", "zur", "person",
         "phd", "md", "mba", "dr", "prof", "jr", "updated", "aktualisiert", "contact", "contactar", "kontakt",
-        "pressemitteilung", "text", "rezept", "message",
+        "pressemitteilung", "text", "rezept", "message", "modified",
     }
 )  # fmt: skip
 # A dash between spaces: headlines and labels have one, names do not.
@@ -228,6 +229,8 @@ BYLINE_FUNCTION = re.compile(
 )
 # A name without a person's words that may still stand as a credit ("Пресс-служба"): letters first, short.
 PLAIN_NAME = re.compile(r"[^\W\d_][\w .'’-]{2,40}")
+# Characters no person's name holds: an e-mail or handle's "@", the brackets of a label ("Auteur(s)").
+NOT_IN_NAMES = frozenset("@()[]")
 # Longer "names" are sentences or lists; a person's name has at most this many words.
 MAX_NAME_CHARS = 60
 MAX_NAME_WORDS = 5
@@ -249,6 +252,23 @@ MAX_MARKED_AUTHOR_CHARS = 120
 # A byline stands within these lines around the headline (a kicker above it, deck and date line below).
 BYLINE_LINES_BEFORE = 2
 BYLINE_LINES_AFTER = 10
+# ... or further down, up to this line, when only short lines (share buttons, labels, a photo credit) and at most
+# a deck of BYLINE_DECK_LINES longer lines stand between it and the headline.
+MAX_BYLINE_LINES_AFTER = 30
+BYLINE_DECK_LINES = 2
+BYLINE_SHORT_LINE_CHARS = 40
+# A byline's label alone on its line, the name on the next ("By" / "Jane Doe", "Auteur" / "Jean Dupont").
+BYLINE_LABEL_LINE = re.compile(
+    r"^[\s~*»>–—-]*(?:by|von|par|por|door|author|autor|autorin|autoren|auteur|autore|written by|text|texto|testo)"
+    r"\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+# Names under such a label, one a line with "and" between: at most this many lines ("Jane Doe" / "and" / "John Roe").
+BYLINE_NAME_LINES = 5
+# A name beside its date on one line ("11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe,
+# 21. Jan. 2015"): once the dates are cut out, what is left besides times, "Uhr" and separators is one name.
+NAME_DATE_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|,\s+")
+DATE_PART_NOISE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:uhr|am|on|um|at|le|el|h)\b", re.IGNORECASE)
 # A metadata line holding an inline CJK byline ("发布时间：... 作者：王明") is at most this long.
 MAX_BYLINE_LINE_CHARS = 200
 
