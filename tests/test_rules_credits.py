@@ -19,6 +19,7 @@ from newsroom_scraper.extract.byline import (
     split_names,
 )
 from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_trailing_credit
+from newsroom_scraper.extract.resolve import completes
 from newsroom_scraper.extract.structured import read_metadata
 
 DATELINES = [
@@ -355,6 +356,41 @@ AUTHOR_TAGS = [
 def test_meta_names(content, names):
     meta = read_metadata(html.fromstring(f'<html><head><meta name="author" content="{content}"></head></html>'))
     assert meta_names(meta) == names
+
+
+AUTHOR_TAG_NAMES = [
+    # AUTHOR_META: the author tags read, trafilatura's further ones among them
+    ("author", ["Jane Doe"]),
+    ("shareaholic:article_author_name", ["Jane Doe"]),
+    ("og:article:author", ["Jane Doe"]),
+    ("creator", []),  # a tool or a rights holder as often as a writer
+    ("twitter:creator", []),
+]
+
+
+@pytest.mark.parametrize("key, names", AUTHOR_TAG_NAMES)
+def test_author_tags_read(key, names):
+    meta = read_metadata(html.fromstring(f'<html><head><meta name="{key}" content="Jane Doe"></head></html>'))
+    assert meta_names(meta) == names
+
+
+COMPLETIONS = [
+    # (the names the visible byline shows, the names the metadata declares, whether the byline completes them)
+    (["Todd Bates"], ["Todd"], True),  # the declared first name begins the shown name
+    (["Arian Muster"], ["arianmuster"], True),  # a handle of the same letters
+    (["Rudolf Doe", "Simon Roe"], ["Rudolf Doe"], True),  # one more person shown
+    (["Jane Doe"], ["Jane Doe"], False),  # nothing to complete
+    (["Bob Doe", "Phys.org"], ["Bob Doe"], False),  # a site's name is no person's
+    (["Jane Doe", "Online-Redaktion"], ["Jane Doe"], False),  # a desk
+    (["Jane Doe", "Zürich"], ["Jane Doe"], False),  # a place
+    (["Jane DoeTwitter"], ["Jane Doe"], False),  # a link's text glued on, not a longer name
+    (["John Roe"], ["Jane Doe"], False),  # another person: the metadata stands
+]
+
+
+@pytest.mark.parametrize("shown, declared, completed", COMPLETIONS)
+def test_a_byline_completes_the_metadata(shown, declared, completed):
+    assert completes(shown, declared) is completed
 
 
 SIGNATURES = [

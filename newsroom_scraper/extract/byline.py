@@ -85,7 +85,7 @@ def jsonld_authors(meta: PageMetadata) -> list[str]:
     return names
 
 
-def _unlabelled_name(text: str) -> bool:
+def unlabelled_name(text: str) -> bool:
     """A name standing without "By": a person's, of a few capitalised words ("Ayşe Demir", not "World News")."""
     words = text.split()
     if not rules.MIN_UNLABELLED_NAME_WORDS <= len(words) <= rules.MAX_UNLABELLED_NAME_WORDS:
@@ -142,7 +142,7 @@ def _line_byline(line: str, below: list[str] | None) -> str | None:
         names = _byline_names(_name_lines(below))  # "By" / "Jane Doe" / "and" / "John Roe"
         return names if _names_people(names) else None
     unlabelled = rules.NAME_DATE_LINE.match(line)
-    if unlabelled and _unlabelled_name(unlabelled.group("names")):
+    if unlabelled and unlabelled_name(unlabelled.group("names")):
         if _opens_with_date(unlabelled.group("date").strip() or after or ""):
             return squash(unlabelled.group("names"))
     return _dated_byline(line) or _name_beside_date(line)
@@ -169,7 +169,7 @@ def _name_beside_date(line: str) -> str | None:
     "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 21. Jan. 2015"); not a label ("Last modified: ...")."""
     parts = [squash(part) for part in rules.NAME_DATE_PARTS.split(line)]
     names = [part for part in parts if not _date_part(part)]
-    if len(names) != 1 or len(names) == len(parts) or ":" in names[0] or not _unlabelled_name(names[0]):
+    if len(names) != 1 or len(names) == len(parts) or ":" in names[0] or not unlabelled_name(names[0]):
         return None
     words = names[0].lower().replace(".", " ").split()
     return None if any(word in rules.NOT_NAME_WORDS for word in words) else names[0]
@@ -213,7 +213,7 @@ def closing_signature(tree: html.HtmlElement) -> str | None:
     name of a few capitalised words, as newsrooms in Vietnam, Spain or Italy close their copy."""
     signed = RIGHT_ALIGNED(tree)
     text = squash(signed[-1].text_content()) if signed else ""
-    return text if _unlabelled_name(text) else None
+    return text if unlabelled_name(text) else None
 
 
 def byline_from_markup(tree: html.HtmlElement) -> str | None:

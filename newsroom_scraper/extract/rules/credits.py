@@ -81,7 +81,7 @@ DATELINE_ZH_BRACKETED = re.compile(
 # Muster und Eva Beispiel"; "By" glued to the name by markup that sets it in an element of its own ("ByAlex Doe").
 BYLINE = re.compile(
     r"^[\s~*»>–—-]*(?:(?:(?:written|posted|published)\s+by|(?:geschrieben|verfasst|(?:ein\s+)?artikel|text)\s+von|"
-    r"by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?-i:By(?=[A-Z][a-z]))|(?:作者|文|记者|記者|撰文)\s*[:：]\s*|"
+    r"by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?-i:By(?=[A-Z][a-z.]))|(?:作者|文|记者|記者|撰文)\s*[:：]\s*|"
     r"(?:author|autor|autorin|autoren|auteur|autore)\s*[:：]\s*|(?:autor|autorin|autoren)\s+(?-i:(?=[A-ZÀ-Ý])))"
     r"(?P<names>[^|\n]{2,120}?)\s*(\||$|\n|\s(?=(摄影|攝影|编辑|編輯|来源|來源|责任编辑|时间|發布|发布)\s*[:：]))",
     re.IGNORECASE,
@@ -155,7 +155,10 @@ AGENCIES = frozenset(
 # ---------------------------------------------------------------------------
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-               "byl", "citation_author")  # fmt: skip
+               "byl", "citation_author",
+               # the further author tags trafilatura's metadata reads (trafilatura.metadata.METANAME_AUTHOR, OG_AUTHOR)
+               "authors", "dc:creator", "dc.creator.aut", "dcterms.creator.aut", "dcsext.author", "atc-metaauthor",
+               "rbauthors", "shareaholic:article_author_name", "og:author", "og:article:author")  # fmt: skip
 # A web address in an author tag, with or without its scheme: "facebook.com/jane.doe", "Jane Doe - http://doe.de".
 ADDRESS_IN_NAME = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/\S*", re.IGNORECASE)
 # Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华"; Scandinavian bylines write "og" / "och".
