@@ -8,6 +8,7 @@ from lxml import html
 from newsroom_scraper.extract.byline import (
     closing_signature,
     find_byline,
+    find_byline_lines,
     is_person,
     is_site_name,
     meta_names,
@@ -19,6 +20,7 @@ from newsroom_scraper.extract.byline import (
     split_names,
 )
 from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_trailing_credit
+from newsroom_scraper.extract.header import header_zone
 from newsroom_scraper.extract.resolve import completes
 from newsroom_scraper.extract.structured import read_metadata
 
@@ -144,6 +146,12 @@ def test_the_window_reaches_past_share_buttons_to_the_byline():
 def test_a_byline_naming_a_person_wins_over_an_earlier_one_naming_none():
     assert find_byline(["Council approves harbour plan", "By Staff", "By Jane Doe"], 0) == "Jane Doe"
     assert find_byline(["Council approves harbour plan", "By Staff", "Story."], 0) == "Staff"
+
+
+def test_the_byline_lines_are_header_not_every_line_naming_the_reporter():
+    lines = ["Quarantine, day 40", "Autor", "Nikolai Doe", "30.10.2021", "Nikolai Doe: Where did you enter the EU?"]
+    assert find_byline_lines(lines, 0) == ("Nikolai Doe", range(1, 3))
+    assert header_zone(lines, 0, {"30.10.2021"}, range(1, 3)) == {"Autor", "Nikolai Doe", "30.10.2021"}
 
 
 def test_an_unlabelled_name_with_the_date_on_the_next_line():

@@ -101,16 +101,23 @@ def _opens_with_date(text: str) -> bool:
 def find_byline(lines: list[str], headline_index: int | None) -> str | None:
     """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024"): the first that names a
     person, else the first ("By Staff")."""
+    return find_byline_lines(lines, headline_index)[0]
+
+
+def find_byline_lines(lines: list[str], headline_index: int | None) -> tuple[str | None, range]:
+    """find_byline's byline and the lines it stands on (a label's line and the names below it): those lines,
+    not every line naming the reporter ("Nikolai Huke: Wo sind Sie ...?"), are header, not body."""
     if headline_index is None:
-        return None
-    first = None
+        return None, range(0)
+    first: tuple[str | None, range] = (None, range(0))
     for index in _byline_window(lines, headline_index):
         below = lines[index + 1 : index + 1 + rules.BYLINE_NAME_LINES] if index > headline_index else None
-        found = _line_byline(lines[index], below)
+        found, used = _line_byline(lines[index], below)
         if found and any(is_person(name) for name in split_names(found)):
-            return found
-        first = found if first is None else first
-    return first or None
+            return found, range(index, index + used)
+        if first[0] is None and found is not None:
+            first = (found or None, range(index, index + used) if found else range(0))
+    return first
 
 
 def _byline_window(lines: list[str], headline_index: int) -> Iterator[int]:
@@ -126,36 +133,39 @@ def _byline_window(lines: list[str], headline_index: int) -> Iterator[int]:
         longer += past > 0 and len(lines[index]) > rules.BYLINE_SHORT_LINE_CHARS
 
 
-def _line_byline(line: str, below: list[str] | None) -> str | None:
-    """The byline a line gives, "" for a byline naming no one, None for a line that is none.
+def _line_byline(line: str, below: list[str] | None) -> tuple[str | None, int]:
+    """The byline a line gives ("" for a byline naming no one, None for a line that is none) and the number of
+    lines it takes.
 
     `below`: the next lines, None above the headline (a label there, "Autoren", is the menu's).
     """
     after = below[0] if below else ""
     inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
     if inline:
-        return inline.group("names")
+        return inline.group("names"), 1
     match = rules.BYLINE.match(line)
     if match:
-        return _byline_names(match.group("names"))
+        return _byline_names(match.group("names")), 1
     if below and rules.BYLINE_LABEL_LINE.match(line):
-        names = _byline_names(_name_lines(below))  # "By" / "Jane Doe" / "and" / "John Roe"
-        return names if _names_people(names) else None
+        names, used = _name_lines(below)  # "By" / "Jane Doe" / "and" / "John Roe"
+        names = _byline_names(names)
+        return (names, 1 + used) if _names_people(names) else (None, 1)
     unlabelled = rules.NAME_DATE_LINE.match(line)
     if unlabelled and unlabelled_name(unlabelled.group("names")):
         if _opens_with_date(unlabelled.group("date").strip() or after or ""):
-            return squash(unlabelled.group("names"))
-    return _dated_byline(line) or _name_beside_date(line)
+            return squash(unlabelled.group("names")), 1
+    return _dated_byline(line) or _name_beside_date(line), 1
 
 
-def _name_lines(lines: list[str]) -> str:
-    """Names on lines of their own, joined: "Jane Doe" / "and" / "John Roe" gives "Jane Doe and John Roe"."""
-    names = lines[0]
+def _name_lines(lines: list[str]) -> tuple[str, int]:
+    """Names on lines of their own, joined, and the lines they take: "Jane Doe" / "and" / "John Roe" gives
+    "Jane Doe and John Roe" on three lines."""
+    names, used = lines[0], 1
     for connector, name in zip(lines[1::2], lines[2::2], strict=False):
         if not rules.NAME_SPLIT.fullmatch(f" {connector} ") or len(name) >= rules.MAX_BYLINE_CHARS:
             break
-        names = f"{names} and {name}"
-    return names if len(names) < rules.MAX_BYLINE_CHARS else ""
+        names, used = f"{names} and {name}", used + 2
+    return (names, used) if len(names) < rules.MAX_BYLINE_CHARS else ("", used)
 
 
 def _byline_names(text: str) -> str:

@@ -173,7 +173,8 @@ SITE_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.IGNORECASE)
 NAME_LABEL = re.compile(
     r"^(?:(view all posts by|all posts by|posted by|published by|written by|author|autor|autorin|auteur|"
     r"geschrieben von|بقلم|автор|veröffentlicht von|eingestellt von|verfasst von|erstellt von|artikel von|beitrag von|"
-    r"publié par|publicado por|escrito por)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
+    r"publié par|publicado por|escrito por|alles von|alle artikel von|mehr von|zum profil von|more from|more by|"
+    r"articles by|stories by)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
     r"(by|von|par|por|door|di|af|av)\b\s*[:：]?|"  # short: glued, they would cut "VonDrehle", "DiBiase"
     r"(text|texto|testo|interview|quelle|źródło|fotos?|redaktion)\s*[:：])\s*",
     re.IGNORECASE,
