@@ -106,6 +106,12 @@ BYLINES = [
     ("Updated: Tue 28 Apr 2020 08:11 CET", None),
     ("2. Februar 2020Radtouren Berlin", None),  # no separator: a category glued to the date
     ("Published Fri, Apr 28 2023 2:23 PM EDT", None),
+    ("22.05.2014 - Gemeinde/ Stadt", None),  # a category with a slash
+    ("04. November 2021 | PAID CONTENT", None),  # NOT_NAME_WORDS: a label
+    ("| Presidente Boric", None),  # no date on the line: a tag
+    ("Film von Jane Doe, am Montag (06.11.23) um 20:15 Uhr im ERSTEN.", None),  # SENTENCE_END: a caption
+    ("posted by Stadler at 12:53", "Stadler"),  # the time and its "at"
+    ("Autor:innen", None),  # a label, its gender ending no name
 ]
 
 
@@ -141,6 +147,12 @@ def test_the_window_reaches_past_share_buttons_to_the_byline():
     assert find_byline([*lines, "Photo: Harbour Office", "Written by: Julie Doe"], 0) == "Julie Doe"
     paragraphs = [f"Paragraph {n} of the story, long enough to be one and not a label." for n in range(12)]
     assert find_byline([lines[0], *paragraphs, "Written by: Julie Doe"], 0) is None
+
+
+def test_far_from_the_headline_only_names_make_a_byline():
+    buttons = ["Facebook", "Twitter", "WhatsApp", "Linkedin", "Email", "Print", "Viber", "Tumblr", "Reddit", "Mail"]
+    assert find_byline(["Council approves harbour plan", *buttons, "Von Rechts wegen"], 0) is None
+    assert find_byline(["Council approves harbour plan", *buttons, "Von David Doe, dpa"], 0) == "David Doe, dpa"
 
 
 def test_a_byline_naming_a_person_wins_over_an_earlier_one_naming_none():

@@ -113,6 +113,8 @@ def find_byline_lines(lines: list[str], headline_index: int | None) -> tuple[str
     for index in _byline_window(lines, headline_index):
         below = lines[index + 1 : index + 1 + rules.BYLINE_NAME_LINES] if index > headline_index else None
         found, used = _line_byline(lines[index], below)
+        if found and index - headline_index >= rules.BYLINE_LINES_AFTER and not _names_people(found):
+            continue  # far from the headline, only names will do ("Von Rechts wegen" opens a section)
         if found and any(is_person(name) for name in split_names(found)):
             return found, range(index, index + used)
         if first[0] is None and found is not None:
@@ -145,7 +147,8 @@ def _line_byline(line: str, below: list[str] | None) -> tuple[str | None, int]:
         return inline.group("names"), 1
     match = rules.BYLINE.match(line)
     if match:
-        return _byline_names(match.group("names")), 1
+        names = _byline_names(match.group("names"))
+        return (None if names and _only_furniture(names) else names), 1  # "Autor:innen" is a label
     if below and rules.BYLINE_LABEL_LINE.match(line):
         names, used = _name_lines(below)  # "By" / "Jane Doe" / "and" / "John Roe"
         names = _byline_names(names)
@@ -170,16 +173,20 @@ def _name_lines(lines: list[str]) -> tuple[str, int]:
 
 def _byline_names(text: str) -> str:
     names = re.split(r"\s*\|\s*|\s{2,}", text)[0]
-    names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
+    names = re.sub(r"\s*(on|am|le|el|at|um)?\s*\d.*$", "", names)  # a date or time glued after the names
     return _clean_name(names)
 
 
 def _name_beside_date(line: str) -> str | None:
     """A person's name beside its date on one line, a separator between them ("11.12.2019 - Jane Doe",
     "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 21. Jan. 2015"); not a label ("Last modified: ...")."""
-    parts = [squash(part) for part in rules.NAME_DATE_PARTS.split(line)]
+    if not find_date_strings(line):
+        return None
+    parts = [squash(part) for part in rules.NAME_DATE_PARTS.split(line) if part.strip()]
     names = [part for part in parts if not _date_part(part)]
-    if len(names) != 1 or len(names) == len(parts) or ":" in names[0] or not unlabelled_name(names[0]):
+    if len(names) != 1 or len(names) == len(parts) or any(ch in names[0] for ch in ":/"):
+        return None
+    if not unlabelled_name(names[0]):
         return None
     words = names[0].lower().replace(".", " ").split()
     return None if any(word in rules.NOT_NAME_WORDS for word in words) else names[0]
@@ -198,6 +205,8 @@ def _dated_byline(line: str) -> str | None:
     when it names a person; a photo credit is not a byline."""
     if len(line) > rules.MAX_DATED_BYLINE_CHARS or rules.PICTURE_WORDS.search(line) or not find_date_strings(line):
         return None
+    if rules.SENTENCE_END.search(line):
+        return None  # a sentence: "Film von Jane Doe, am Montag (06.11.23) um 20:15 Uhr im Ersten."
     match = rules.DATED_BYLINE.search(line)
     names = _clean_name(match.group("names")) if match else ""
     return names if _names_people(names) else None
@@ -207,10 +216,11 @@ def _names_people(names: str) -> bool:
     """Whether a byline found without a label of its own line names people: words capitalised but for
     particles and "and" ("Walter von Aachen"), a handle of one word ("jdoe"); not a phrase ("von Gemeinde und
     Land unterzeichnet", "Share this article")."""
-    words = names.split()
+    parts = [name for name in split_names(names) if comparable(name) not in rules.AGENCIES]  # "Jane Doe, dpa"
+    words = [word for name in parts for word in name.split()]
     if len(words) > 1 and any(not word[:1].isupper() and word not in rules.NAME_PARTICLES for word in words):
         return False
-    return any(is_person(name) for name in split_names(names))
+    return any(is_person(name) for name in parts)
 
 
 RIGHT_ALIGNED = etree.XPath(

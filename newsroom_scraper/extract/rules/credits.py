@@ -95,6 +95,8 @@ DATED_BYLINE = re.compile(
 )
 # Such a date line is short: a longer one is a sentence ("... was signed on May 5, 2019 by the minister").
 MAX_DATED_BYLINE_CHARS = 120
+# ... and it is no sentence: a word and a full stop end it; an abbreviation ("4 Min.") ends a line of metadata.
+SENTENCE_END = re.compile(r"[^\W\d_]{4,}[.!?]\s*$|。\s*$")
 # ... and it is no picture's caption ("Photo taken on May 5, 2019 by Jane Doe").
 PICTURE_WORDS = re.compile(r"\b(photo|foto|bild|image|picture|illustration|grafik|caption|aufnahme)", re.IGNORECASE)
 # The lower-case words a person's name of several words may hold ("Walter von Aachen", "Jane Doe and John Roe");
@@ -209,7 +211,8 @@ NOT_NAME_WORDS = frozenset(
         "more", "stand", "no", "author", "autor", "archiv", "anzeigen", "view", "profile", "profil", "share",
         "teilen", "unknown", "n/a", "all", "alle", "posts", "articles", "artikel", "beiträge", "zur", "person",
         "phd", "md", "mba", "dr", "prof", "jr", "updated", "aktualisiert", "contact", "contactar", "kontakt",
-        "pressemitteilung", "text", "rezept", "message", "modified",
+        "pressemitteilung", "text", "rezept", "message", "modified", "paid", "content", "sponsored", "anzeige",
+        "innen",  # "Autor:innen", the label's gender ending
     }
 )  # fmt: skip
 # A dash between spaces: headlines and labels have one, names do not.
