@@ -7,8 +7,6 @@ from lxml import html
 
 from newsroom_scraper.extract.byline import (
     closing_signature,
-    find_byline,
-    find_byline_lines,
     is_person,
     is_site_name,
     meta_names,
@@ -23,6 +21,7 @@ from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_traili
 from newsroom_scraper.extract.header import header_zone
 from newsroom_scraper.extract.resolve import completes
 from newsroom_scraper.extract.structured import read_metadata
+from newsroom_scraper.extract.visible_byline import find_byline, find_byline_lines
 
 DATELINES = [
     # (paragraph, agency credited, the story text left)

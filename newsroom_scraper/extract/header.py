@@ -18,7 +18,6 @@ from .byline import (
     byline_from_markup,
     closing_signature,
     closing_source,
-    find_byline_lines,
     header_source,
     metadata_names,
     names_person,
@@ -35,6 +34,7 @@ from .structured import PageMetadata
 from .text import comparable, element_text, squash
 from .title import find_title, site_names
 from .urls import canonical_url
+from .visible_byline import find_byline_lines
 
 
 @dataclass(slots=True, frozen=True)
@@ -154,7 +154,7 @@ def header_zone(lines: list[str], index: int | None, date_lines: set[str], bylin
     """Lines from the headline down to its last date or byline line: byline, date, labels, reading time.
 
     They are the article's header, not its body, even when trafilatura keeps them. `byline_lines`: the
-    indexes of the lines the byline stands on (byline.find_byline_lines).
+    indexes of the lines the byline stands on (visible_byline.find_byline_lines).
     """
     if index is None:
         return set(date_lines)
