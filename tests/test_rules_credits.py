@@ -7,7 +7,6 @@ from lxml import html
 
 from newsroom_scraper.extract.byline import (
     closing_signature,
-    find_byline,
     is_person,
     is_site_name,
     meta_names,
@@ -19,7 +18,10 @@ from newsroom_scraper.extract.byline import (
     split_names,
 )
 from newsroom_scraper.extract.clean import Credits, strip_dateline, strip_trailing_credit
+from newsroom_scraper.extract.header import header_zone
+from newsroom_scraper.extract.resolve import completes
 from newsroom_scraper.extract.structured import read_metadata
+from newsroom_scraper.extract.visible_byline import find_byline, find_byline_lines
 
 DATELINES = [
     # (paragraph, agency credited, the story text left)
@@ -69,12 +71,98 @@ BYLINES = [
     ("World News | March 5, 2024", None),  # a section label, not a person
     ("Jane Doe | Science", None),  # no date after the bar
     ("March 5, 2024", None),
+    # BYLINE's labels: "Written by:", "Autoren", "Text von", a "By" glued to the name, dashes before "by"
+    ("Written by: Jane Doe", "Jane Doe"),
+    ("Autoren Max Muster und Eva Beispiel", "Max Muster und Eva Beispiel"),
+    ("Autor: Die Redaktion", "Die Redaktion"),  # a byline naming no one: resolve_authors finds no person in it
+    ("Autor des Buches ist Max Muster", None),  # "Autor" without a colon takes a capitalised name only
+    ("Text von Eva Beispiel Illustration von Max Muster", "Eva Beispiel"),  # NAME_TAIL: the illustrator
+    ("ByAlex Doe", "Alex Doe"),
+    ("Bypass surgery is common", None),
+    ("---- by Kenneth Surin", "Kenneth Surin"),
+    ("Posted by Jane Doe in Essays", "Jane Doe"),  # NAME_TAIL: the category the post is filed in
+    # DATED_BYLINE: "by" inside a short line with a date
+    ("Posted on March 5, 2019 by jdoe | Leave a comment", "jdoe"),
+    ("Veröffentlicht am 13. März 2019 von Max Muster", "Max Muster"),
+    ("8. Januar 2020 · by Jane · in Essays", "Jane"),
+    ("Posted in News by jdoe on August 3, 2019", "jdoe"),
+    ("Ein Artikel von Eva Beispiel | 27.01.2022 - 12:45", "Eva Beispiel"),
+    ("1. Januar 2016 von Jane Doe Ein Kommentar", "Jane Doe"),  # NAME_TAIL: the comment link
+    ("1.11.23 20:19 von Jane Doe Lesezeit: 4 Min.", "Jane Doe"),  # NAME_TAIL: the next label
+    ("27. Januar 2014 by Jane Doe /", "Jane Doe"),
+    ("Posted on March 5, 2019 by admin", None),  # no person
+    ("Photo taken on May 5, 2019 by Jane Doe", None),  # PHOTO_CREDIT: a photo's credit is not a byline
+    ("The treaty was signed in Rome on 25 March 1957 by the six founding members of the community.", None),
+    ("Am 5. Mai 2019 von Gemeinde und Land unterzeichnet", None),  # NAME_PARTICLES: a phrase, not names
+    ("By Cat Doe/June 12, 2020 9:49 am EST", "Cat Doe"),  # NAME_TAIL: the month after a slash
+    ("Williams Doe @wdoe", None),  # no "By", no date: not a byline
+    ("By Williams Doe @wdoe", "Williams Doe"),  # NAME_TAIL: a Twitter handle
+    # _name_beside_date: a name and its date on one line, a separator between
+    ("11.12.2019 - Amelie Beispiel", "Amelie Beispiel"),
+    ("04.02.2022 | 13:10 Uhr | Uta Beispiel", "Uta Beispiel"),
+    ("Georg Muster, 21. Jan. 2015", "Georg Muster"),
+    ("Last Modified: Feb 18, 2020", None),  # a label
+    ("Updated: Tue 28 Apr 2020 08:11 CET", None),
+    ("2. Februar 2020Radtouren Berlin", None),  # no separator: a category glued to the date
+    ("Published Fri, Apr 28 2023 2:23 PM EDT", None),
+    ("22.05.2014 - Gemeinde/ Stadt", None),  # a category with a slash
+    ("04. November 2021 | PAID CONTENT", None),  # NOT_NAME_WORDS: a label
+    ("| Presidente Boric", None),  # no date on the line: a tag
+    ("Film von Jane Doe, am Montag (06.11.23) um 20:15 Uhr im ERSTEN.", None),  # SENTENCE_END: a caption
+    ("posted by Stadler at 12:53", "Stadler"),  # the time and its "at"
+    ("Autor:innen", None),  # a label, its gender ending no name
 ]
 
 
 @pytest.mark.parametrize("line, byline", BYLINES)
 def test_find_byline(line, byline):
     assert find_byline(["Council approves harbour plan", line], 0) == byline
+
+
+LABEL_LINES = [
+    # BYLINE_LABEL_LINE: the label alone, the names on the lines below it
+    (["By", "Jane Doe"], "Jane Doe"),
+    (["Auteur", "Uriel Exemple", "Cover"], "Uriel Exemple"),
+    (["By", "David Doe", "and", "Ramsey Roe", "Share"], "David Doe and Ramsey Roe"),
+    (["By", "Aaron Doe | Fox News"], "Aaron Doe"),
+    (["Von", "Deutscher Tennis Bund 4. 2. 2022."], "Deutscher Tennis Bund"),
+    (["Auteur :", "Auteur(s) :"], None),  # no name under the label
+    (["By", "Share this article on Facebook and on every other network you use"], None),
+]
+
+
+@pytest.mark.parametrize("lines, byline", LABEL_LINES)
+def test_a_byline_label_on_its_own_line(lines, byline):
+    assert find_byline(["Council approves harbour plan", *lines], 0) == byline
+
+
+def test_a_label_above_the_headline_is_the_menus():
+    assert find_byline(["Autoren", "Jane Doe", "Council approves harbour plan", "Story."], 2) is None
+
+
+def test_the_window_reaches_past_share_buttons_to_the_byline():
+    buttons = ["Facebook", "Twitter", "WhatsApp", "Linkedin", "Email", "Print", "Viber", "Tumblr", "Reddit"]
+    lines = ["Council approves harbour plan", "Jane Doe wrote the deck of this story at some length.", *buttons]
+    assert find_byline([*lines, "Photo: Harbour Office", "Written by: Julie Doe"], 0) == "Julie Doe"
+    paragraphs = [f"Paragraph {n} of the story, long enough to be one and not a label." for n in range(12)]
+    assert find_byline([lines[0], *paragraphs, "Written by: Julie Doe"], 0) is None
+
+
+def test_far_from_the_headline_only_names_make_a_byline():
+    buttons = ["Facebook", "Twitter", "WhatsApp", "Linkedin", "Email", "Print", "Viber", "Tumblr", "Reddit", "Mail"]
+    assert find_byline(["Council approves harbour plan", *buttons, "Von Rechts wegen"], 0) is None
+    assert find_byline(["Council approves harbour plan", *buttons, "Von David Doe, dpa"], 0) == "David Doe, dpa"
+
+
+def test_a_byline_naming_a_person_wins_over_an_earlier_one_naming_none():
+    assert find_byline(["Council approves harbour plan", "By Staff", "By Jane Doe"], 0) == "Jane Doe"
+    assert find_byline(["Council approves harbour plan", "By Staff", "Story."], 0) == "Staff"
+
+
+def test_the_byline_lines_are_header_not_every_line_naming_the_reporter():
+    lines = ["Quarantine, day 40", "Autor", "Nikolai Doe", "30.10.2021", "Nikolai Doe: Where did you enter the EU?"]
+    assert find_byline_lines(lines, 0) == ("Nikolai Doe", range(1, 3))
+    assert header_zone(lines, 0, {"30.10.2021"}, range(1, 3)) == {"Autor", "Nikolai Doe", "30.10.2021"}
 
 
 def test_an_unlabelled_name_with_the_date_on_the_next_line():
@@ -89,6 +177,7 @@ NAMES = [
     ("Xinhua", False),
     ("Press Office", False),
     ("KH", False),
+    ("(s)", False),  # brackets: what a label left ("Auteur(s)")
     ("jane@example.org", False),
     ("University of Vienna", False),
 ]
@@ -286,6 +375,41 @@ AUTHOR_TAGS = [
 def test_meta_names(content, names):
     meta = read_metadata(html.fromstring(f'<html><head><meta name="author" content="{content}"></head></html>'))
     assert meta_names(meta) == names
+
+
+AUTHOR_TAG_NAMES = [
+    # AUTHOR_META: the author tags read, trafilatura's further ones among them
+    ("author", ["Jane Doe"]),
+    ("shareaholic:article_author_name", ["Jane Doe"]),
+    ("og:article:author", ["Jane Doe"]),
+    ("creator", []),  # a tool or a rights holder as often as a writer
+    ("twitter:creator", []),
+]
+
+
+@pytest.mark.parametrize("key, names", AUTHOR_TAG_NAMES)
+def test_author_tags_read(key, names):
+    meta = read_metadata(html.fromstring(f'<html><head><meta name="{key}" content="Jane Doe"></head></html>'))
+    assert meta_names(meta) == names
+
+
+COMPLETIONS = [
+    # (the names the visible byline shows, the names the metadata declares, whether the byline completes them)
+    (["Todd Bates"], ["Todd"], True),  # the declared first name begins the shown name
+    (["Arian Muster"], ["arianmuster"], True),  # a handle of the same letters
+    (["Rudolf Doe", "Simon Roe"], ["Rudolf Doe"], True),  # one more person shown
+    (["Jane Doe"], ["Jane Doe"], False),  # nothing to complete
+    (["Bob Doe", "Phys.org"], ["Bob Doe"], False),  # a site's name is no person's
+    (["Jane Doe", "Online-Redaktion"], ["Jane Doe"], False),  # a desk
+    (["Jane Doe", "Zürich"], ["Jane Doe"], False),  # a place
+    (["Jane DoeTwitter"], ["Jane Doe"], False),  # a link's text glued on, not a longer name
+    (["John Roe"], ["Jane Doe"], False),  # another person: the metadata stands
+]
+
+
+@pytest.mark.parametrize("shown, declared, completed", COMPLETIONS)
+def test_a_byline_completes_the_metadata(shown, declared, completed):
+    assert completes(shown, declared) is completed
 
 
 SIGNATURES = [

@@ -18,7 +18,6 @@ from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .classnames import has_class_word
-from .datetext import find_date_strings
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
@@ -27,10 +26,10 @@ from .text import comparable, squash, walked_lines
 COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     name = rules.DESK_HANDLE.sub("", squash(rules.NAME_LABEL.sub("", squash(name).lstrip(" ~*»>"))))
     name = rules.TRAILING_JOB_TITLE.sub("", rules.NAME_TAIL.sub("", rules.JOB_TITLE.sub("", name)))
-    name = name.strip(" ,;|:·•–—-~")
+    name = name.strip(" ,;|:·•–—-~/")
     return name[:-1] if name.endswith(".") and re.search(r"\w{3}\.$", name) else name  # "Tatyana Turner."
 
 
@@ -45,8 +44,10 @@ def _organisation(value: str) -> bool:
 
 
 def is_person(name: str) -> bool:
-    if not name or len(name) > rules.MAX_NAME_CHARS or any(ch.isdigit() for ch in name) or "@" in name or "://" in name:
+    if not name or len(name) > rules.MAX_NAME_CHARS or "://" in name:
         return False
+    if any(ch.isdigit() or ch in rules.NOT_IN_NAMES for ch in name):
+        return False  # "@jdoe", "(s)" left of the label "Auteur(s)"
     words = name.lower().replace(".", " ").split()
     if not words or len(words) > rules.MAX_NAME_WORDS or all(word in rules.NOT_NAME_WORDS for word in words):
         return False
@@ -65,7 +66,7 @@ def is_person(name: str) -> bool:
 def split_names(text: str) -> list[str]:
     """'Jane Doe and John Smith, Staff Writers' -> ['Jane Doe', 'John Smith']."""
     text = rules.JOB_TITLE.sub("", squash(text))
-    return [_clean_name(part) for part in rules.NAME_SPLIT.split(text) if _clean_name(part)]
+    return [clean_name(part) for part in rules.NAME_SPLIT.split(text) if clean_name(part)]
 
 
 def jsonld_authors(meta: PageMetadata) -> list[str]:
@@ -82,40 +83,12 @@ def jsonld_authors(meta: PageMetadata) -> list[str]:
     return names
 
 
-def _unlabelled_name(text: str) -> bool:
+def unlabelled_name(text: str) -> bool:
     """A name standing without "By": a person's, of a few capitalised words ("Ayşe Demir", not "World News")."""
     words = text.split()
     if not rules.MIN_UNLABELLED_NAME_WORDS <= len(words) <= rules.MAX_UNLABELLED_NAME_WORDS:
         return False
     return all(word[:1].isupper() for word in words) and is_person(text)
-
-
-def _opens_with_date(text: str) -> bool:
-    found = find_date_strings(text)
-    return bool(found) and text.lstrip().startswith(found[0])
-
-
-def find_byline(lines: list[str], headline_index: int | None) -> str | None:
-    """The byline text near the headline ("By Jane Doe, Science Writer | March 5, 2024")."""
-    if headline_index is None:
-        return None
-    start = max(0, headline_index - rules.BYLINE_LINES_BEFORE)
-    for index in range(start, min(len(lines), headline_index + rules.BYLINE_LINES_AFTER)):
-        line = lines[index]
-        inline = rules.CJK_BYLINE.search(line) if len(line) <= rules.MAX_BYLINE_LINE_CHARS else None
-        if inline:
-            return inline.group("names")
-        match = rules.BYLINE.match(line)
-        if match:
-            names = re.split(r"\s*\|\s*|\s{2,}", match.group("names"))[0]
-            names = re.sub(r"\s*(on|am|le|el)?\s*\d.*$", "", names)  # a date glued after the names
-            return _clean_name(names) or None
-        unlabelled = rules.NAME_DATE_LINE.match(line)
-        if unlabelled and _unlabelled_name(unlabelled.group("names")):
-            after = unlabelled.group("date").strip() or (lines[index + 1] if index + 1 < len(lines) else "")
-            if _opens_with_date(after):
-                return squash(unlabelled.group("names"))
-    return None
 
 
 RIGHT_ALIGNED = etree.XPath(
@@ -128,7 +101,7 @@ def closing_signature(tree: html.HtmlElement) -> str | None:
     name of a few capitalised words, as newsrooms in Vietnam, Spain or Italy close their copy."""
     signed = RIGHT_ALIGNED(tree)
     text = squash(signed[-1].text_content()) if signed else ""
-    return text if _unlabelled_name(text) else None
+    return text if unlabelled_name(text) else None
 
 
 def byline_from_markup(tree: html.HtmlElement) -> str | None:
@@ -143,8 +116,14 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
             continue  # a commenter, not the author
         text = rendered_byline(element)
         if rules.MIN_BYLINE_CHARS <= len(text) < rules.MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
-            return text
+            if not only_furniture(text):
+                return text  # not the label of a date ("Posted on" in an element classed "meta-prep-author")
     return None
+
+
+def only_furniture(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return all(word in rules.NOT_NAME_WORDS for word in words)
 
 
 def rendered_byline(element: html.HtmlElement) -> str:
@@ -153,7 +132,7 @@ def rendered_byline(element: html.HtmlElement) -> str:
     lines = walked_lines(element)
     if len(" ".join(lines)) >= rules.MAX_BYLINE_CHARS or any(line.endswith("?") for line in lines):
         return ""  # an author box with a biography, links and an address; a poll ("Hilfreich?" "Ja" "Nein")
-    names = [name for name in map(_clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
+    names = [name for name in map(clean_name, lines) if name and not rules.BYLINE_FUNCTION.fullmatch(name)]
     names = [name for name in names if not rules.NAME_SPLIT.fullmatch(name)]  # "and" on a line of its own
     if 1 < len(names) <= rules.MAX_NAME_WORDS and all(" " not in name and name[:1].isupper() for name in names):
         return " ".join(names)  # one name, a word an element: "Dr." "Nino" "Jordan"

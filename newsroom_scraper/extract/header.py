@@ -18,7 +18,6 @@ from .byline import (
     byline_from_markup,
     closing_signature,
     closing_source,
-    find_byline,
     header_source,
     metadata_names,
     names_person,
@@ -35,6 +34,7 @@ from .structured import PageMetadata
 from .text import comparable, element_text, squash
 from .title import find_title, site_names
 from .urls import canonical_url
+from .visible_byline import find_byline_lines
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,11 +74,11 @@ def read_header(page: ParsedPage) -> Header:
     links = frozenset(all_links - {title.value})
     declared_article = declares_article(meta)
     dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)
-    byline = find_byline(lines, index)
+    byline, byline_lines = find_byline_lines(lines, index)
     named = bool(byline) or names_person(metadata_names(meta, resolve.site_keys(page)), site_names(meta, page.url))
     marked = None if named else byline_from_markup(tree)
     signature = None if named or marked else closing_signature(tree)
-    header_lines = header_zone(lines, index, set(dates.lines), byline)
+    header_lines = header_zone(lines, index, set(dates.lines), byline_lines)
     shown = element_text(headline) if headline is not None else None
     if shown and shown != title.value:
         header_lines.add(shown)  # the heading with the kicker the title leaves out: header, not body
@@ -150,15 +150,16 @@ def _among_links(lines: list[str], index: int, links: set[str] | frozenset[str])
     return 0 < index < len(lines) - 1 and lines[index - 1] in links and lines[index + 1] in links
 
 
-def header_zone(lines: list[str], index: int | None, date_lines: set[str], byline: str | None) -> set[str]:
+def header_zone(lines: list[str], index: int | None, date_lines: set[str], byline_lines: range) -> set[str]:
     """Lines from the headline down to its last date or byline line: byline, date, labels, reading time.
 
-    They are the article's header, not its body, even when trafilatura keeps them.
+    They are the article's header, not its body, even when trafilatura keeps them. `byline_lines`: the
+    indexes of the lines the byline stands on (visible_byline.find_byline_lines).
     """
     if index is None:
         return set(date_lines)
     window = lines[index + 1 : index + 1 + rules.HEADER_WINDOW]
-    marks = [i for i, line in enumerate(window) if line in date_lines or (byline and byline in line)]
+    marks = [i for i, line in enumerate(window) if line in date_lines or index + 1 + i in byline_lines]
     if not marks:
         return set(date_lines)
     zone = window[: max(marks) + 1]

@@ -23,6 +23,7 @@ from .byline import (
     metadata_agency,
     spelled_out,
     split_names,
+    unlabelled_name,
 )
 from .dates import most_precise, page_date
 from .datetext import parse_closing_date, parse_iso
@@ -219,6 +220,8 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
     6. a reporter's name signing the story in its last, right-aligned paragraph;
     7. names from 2 to 6 that are the site's own name ("Badische Zeitung" on badische-zeitung.de), when no
        step names anyone else: a personal blog's name is its author's;
+    names from 2 or 3 give way to the visible byline's when it completes them ("Todd" declared, "Todd Bates"
+    shown; one more person shown: `completes`);
     then reporters named in the body's credits ("(Reporting by ...)", a Chinese dateline's 记者) are added.
     """
     meta, byline, marked, own = page.meta, header.byline, body.marked_byline, site_names(page.meta, page.url)
@@ -240,11 +243,32 @@ def resolve_authors(page: ParsedPage, header: Header, body: Body) -> Resolved[li
         site_named = site_named or (Resolved(named, step_source) if named else None)
     if not authors and site_named:
         authors, source = site_named.value, site_named.source
+    if source in (Source.JSONLD, Source.META) and byline:
+        shown = [display_name(name) for name in split_names(byline) if is_person(name)]
+        if completes(shown, authors):
+            authors, source = shown, Source.BYLINE
     for name in body.credits.reporters:
         if is_person(name) and display_name(name) not in authors:
             authors.append(display_name(name))
             source = source or Source.BODY
     return Resolved(authors, source)
+
+
+def completes(shown: list[str], declared: list[str]) -> bool:
+    """Whether the visible byline completes what the metadata declares: each declared name is a shown one, or
+    its first words ("Todd" declared, "Todd Bates" shown), or its letters (the handle "janedoe", "Jane Doe"
+    shown); any other name shown is a person's of a few capitalised words ("Jane Doe" declared, "Jane Doe,
+    John Roe" shown), not a place or a desk ("Zürich", "Online-Redaktion")."""
+    if not shown or not declared or shown == declared:
+        return False
+
+    def covers(name: str, own: str) -> bool:
+        return comparable(name) == comparable(own) or name.lower().startswith(own.lower() + " ")
+
+    if not all(any(covers(name, own) for name in shown) for own in declared):
+        return False
+    others = [name for name in shown if not any(covers(name, own) for own in declared)]
+    return all(unlabelled_name(name) for name in others)
 
 
 def site_keys(page: ParsedPage) -> set[str]:

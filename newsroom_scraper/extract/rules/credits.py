@@ -90,12 +90,34 @@ DATELINE_FORMS = (
     (DATELINE_TITLE_PLACE, False),
 )
 
-# Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...".
+# Bylines: "By Jane Doe, Science Writer", "Von Max Mustermann", "Par ...", "Written by: Jane Doe", "Autoren Max
+# Muster und Eva Beispiel"; "By" glued to the name by markup that sets it in an element of its own ("ByAlex Doe").
 BYLINE = re.compile(
-    r"^\s*(?:(?:by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?:作者|文|记者|記者|撰文)\s*[:：]\s*)"
+    r"^[\s~*»>–—-]*(?:(?:(?:written|posted|published)\s+by|(?:geschrieben|verfasst|(?:ein\s+)?artikel|text)\s+von|"
+    r"by|von|par|por|di|door|автор|بقلم)\s*[:：]?\s+|(?-i:By(?=[A-Z][a-z.]))|(?:作者|文|记者|記者|撰文)\s*[:：]\s*|"
+    r"(?:author|autor|autorin|autoren|auteur|autore)\s*[:：]\s*|(?:autor|autorin|autoren)\s+(?-i:(?=[A-ZÀ-Ý])))"
     r"(?P<names>[^|\n]{2,120}?)\s*(\||$|\n|\s(?=(摄影|攝影|编辑|編輯|来源|來源|责任编辑|时间|發布|发布)\s*[:：]))",
     re.IGNORECASE,
 )
+# A byline inside a date line: "Posted on March 5, 2019 by Jane Doe | Leave a comment", "Veröffentlicht am
+# 13. März 2019 von Max Muster", "8. Januar 2020 · by Jane · in Essays", "Posted in News by jdoe on May 3, 2019".
+DATED_BYLINE = re.compile(
+    r"(?:^|[\s·•|])(?:by|von|par|por)\s+(?P<names>[^\W\d_][^|·•\d]{1,58}?)\s*"
+    r"(?=$|[|·•]|\s(?:on|am|um|le|el|in|im|at)\s|\s\d)",
+    re.IGNORECASE,
+)
+# Such a date line is short: a longer one is a sentence ("... was signed on May 5, 2019 by the minister").
+MAX_DATED_BYLINE_CHARS = 120
+# ... and it is no sentence: a word and a full stop end it; an abbreviation ("4 Min.") ends a line of metadata.
+SENTENCE_END = re.compile(r"[^\W\d_]{4,}[.!?]\s*$|。\s*$")
+# ... and it is no picture's caption ("Photo taken on May 5, 2019 by Jane Doe").
+PICTURE_WORDS = re.compile(r"\b(photo|foto|bild|image|picture|illustration|grafik|caption|aufnahme)", re.IGNORECASE)
+# The lower-case words a person's name of several words may hold ("Walter von Aachen", "Jane Doe and John Roe");
+# another lower-case word makes the text a phrase ("Gemeinde und Land unterzeichnet").
+NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "der", "den", "la", "le", "du", "da", "di", "dos", "das", "del", "bin", "al", "ter", "zu",
+     "and", "und", "et", "y", "og", "och"}
+)  # fmt: skip
 # A byline inside a metadata line: "发布时间：2013-06-27  作者：王明  摄影：李华".
 CJK_BYLINE = re.compile(
     r"(?:作者|记者|記者|撰文|文)\s*[:：]\s*(?P<names>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)"
@@ -148,7 +170,10 @@ AGENCIES = frozenset(
 # ---------------------------------------------------------------------------
 
 AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
-               "byl", "citation_author")  # fmt: skip
+               "byl", "citation_author",
+               # the further author tags trafilatura's metadata reads (trafilatura.metadata.METANAME_AUTHOR, OG_AUTHOR)
+               "authors", "dc:creator", "dc.creator.aut", "dcterms.creator.aut", "dcsext.author", "atc-metaauthor",
+               "rbauthors", "shareaholic:article_author_name", "og:author", "og:article:author")  # fmt: skip
 # A web address in an author tag, with or without its scheme: "facebook.com/jane.doe", "Jane Doe - http://doe.de".
 ADDRESS_IN_NAME = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/\S*", re.IGNORECASE)
 # Between names: "Jane Doe and John Smith", "Müller und Schmidt", "王明、李华"; Scandinavian bylines write "og" / "och".
@@ -163,7 +188,8 @@ SITE_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}", re.IGNORECASE)
 NAME_LABEL = re.compile(
     r"^(?:(view all posts by|all posts by|posted by|published by|written by|author|autor|autorin|auteur|"
     r"geschrieben von|بقلم|автор|veröffentlicht von|eingestellt von|verfasst von|erstellt von|artikel von|beitrag von|"
-    r"publié par|publicado por|escrito por)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
+    r"publié par|publicado por|escrito por|alles von|alle artikel von|mehr von|zum profil von|more from|more by|"
+    r"articles by|stories by)(?:\b|(?-i:(?=[A-ZÀ-ÖØ-Þ])))\s*[:：]?|"
     r"(by|von|par|por|door|di|af|av)\b\s*[:：]?|"  # short: glued, they would cut "VonDrehle", "DiBiase"
     r"(text|texto|testo|interview|quelle|źródło|fotos?|redaktion)\s*[:：])\s*",
     re.IGNORECASE,
@@ -180,9 +206,14 @@ WEEKDAYS = (
 )
 NAME_TAIL = re.compile(
     rf"\s+(?:on|am|le|el|den|vom)\s+(?:{MONTHS}|{WEEKDAYS})\b.*$|\s+(?:{MONTHS})\s+\d.*$|"  # not "Theresa May"
-    rf",\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
+    rf"[,/]\s*(?:{MONTHS})\.?$|"  # "Evan Symon, August" once the day was cut
+    r"\s+@[\w.]+$|"  # a Twitter handle after the name
     r"\s+(?:veröffentlicht|published|posted|alle artikel|all posts|all articles|mehr artikel)\b.*$|"
-    r"\s+(?:foto|fotos|photo|photos|bild)\s*[:：].*$",
+    r"\s+(?:ein kommentar|kommentare?|leave a (?:comment|reply)|comments?)\s*$|"  # a comment link's text
+    r"\s+(?:in|im|under|unter)\s+\S.*$|"  # the category a blog post is filed in: "Jane Doe in Essays"
+    r"(?:,|\s)\s*(?:datum|date|lesezeit|reading time|read time)\s*[:：].*$|"  # "Jane Doe, Datum: 03.03.19"
+    r"\s+(?:foto|fotos|photo|photos|bild)\s*[:：].*$|"
+    r"\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder)\s+(?:by|von|de|par)\s.*$",  # "Illustration von ..."
     re.IGNORECASE,
 )
 # Words of page furniture that a byline element or an author tag may hold instead of a name: a "name" made of
@@ -193,7 +224,8 @@ NOT_NAME_WORDS = frozenset(
         "more", "stand", "no", "author", "autor", "archiv", "anzeigen", "view", "profile", "profil", "share",
         "teilen", "unknown", "n/a", "all", "alle", "posts", "articles", "artikel", "beiträge", "zur", "person",
         "phd", "md", "mba", "dr", "prof", "jr", "updated", "aktualisiert", "contact", "contactar", "kontakt",
-        "pressemitteilung", "text", "rezept", "message",
+        "pressemitteilung", "text", "rezept", "message", "modified", "paid", "content", "sponsored", "anzeige",
+        "innen",  # "Autor:innen", the label's gender ending
     }
 )  # fmt: skip
 # A dash between spaces: headlines and labels have one, names do not.
@@ -217,6 +249,8 @@ BYLINE_FUNCTION = re.compile(
 )
 # A name without a person's words that may still stand as a credit ("Пресс-служба"): letters first, short.
 PLAIN_NAME = re.compile(r"[^\W\d_][\w .'’-]{2,40}")
+# Characters no person's name holds: an e-mail or handle's "@", the brackets of a label ("Auteur(s)").
+NOT_IN_NAMES = frozenset("@()[]")
 # Longer "names" are sentences or lists; a person's name has at most this many words.
 MAX_NAME_CHARS = 60
 MAX_NAME_WORDS = 5
@@ -238,6 +272,23 @@ MAX_MARKED_AUTHOR_CHARS = 120
 # A byline stands within these lines around the headline (a kicker above it, deck and date line below).
 BYLINE_LINES_BEFORE = 2
 BYLINE_LINES_AFTER = 10
+# ... or further down, up to this line, when only short lines (share buttons, labels, a photo credit) and at most
+# a deck of BYLINE_DECK_LINES longer lines stand between it and the headline.
+MAX_BYLINE_LINES_AFTER = 30
+BYLINE_DECK_LINES = 2
+BYLINE_SHORT_LINE_CHARS = 40
+# A byline's label alone on its line, the name on the next ("By" / "Jane Doe", "Auteur" / "Jean Dupont").
+BYLINE_LABEL_LINE = re.compile(
+    r"^[\s~*»>–—-]*(?:by|von|par|por|door|author|autor|autorin|autoren|auteur|autore|written by|text|texto|testo)"
+    r"\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+# Names under such a label, one a line with "and" between: at most this many lines ("Jane Doe" / "and" / "John Roe").
+BYLINE_NAME_LINES = 5
+# A name beside its date on one line ("11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe,
+# 21. Jan. 2015"): once the dates are cut out, what is left besides times, "Uhr" and separators is one name.
+NAME_DATE_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s*[|·•]\s*|,\s+")
+DATE_PART_NOISE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:uhr|am|on|um|at|le|el|h)\b", re.IGNORECASE)
 # A metadata line holding an inline CJK byline ("发布时间：... 作者：王明") is at most this long.
 MAX_BYLINE_LINE_CHARS = 200
 
