@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -25,6 +26,8 @@ HEADING_LEVELS = ("h1", "h2", "h3")
 # A heading this much shorter than the title it is found in is a site name.
 MIN_SHARE_OF_TITLE = 0.55
 MAX_TITLE_CHARS = 400
+# A headline h1 and one more below it (a box's "More from ..."); a page with more h1s uses them for its sections.
+MAX_HEADLINE_H1S = 2
 
 
 def _key(text: str) -> str:
@@ -44,6 +47,12 @@ def site_names(meta: PageMetadata, url: str | None) -> set[str]:
         keys.update(_key(label) for label in labels if len(label) > 2)
     keys.discard("")
     return keys
+
+
+def _host_key(url: str | None) -> set[str]:
+    """The key of the host name, "example.com" for "www.example.com": a heading saying just that is the site's name."""
+    host = urlsplit(url).hostname if url else None
+    return {_key(host.removeprefix("www."))} if host else set()
 
 
 def strip_site_name(title: str, names: set[str]) -> str:
@@ -70,16 +79,68 @@ def _candidates(meta: PageMetadata, title_tag: str) -> list[tuple[str, Source]]:
     return [(c, source) for c, source in found if c]
 
 
-def _matches(heading: str, candidate: str, names: set[str]) -> bool:
-    h, c = _key(heading), _key(candidate)
+@dataclass(slots=True, frozen=True)
+class _Declared:
+    """One metadata title, keyed once."""
+
+    key: str  # the whole title
+    headline_key: str  # without its site name (strip_site_name)
+    from_tag: bool  # the <title>, whose words a site writes for search more often than og:title's
+    named: bool  # one of its parts is a name of the site
+    after_kicker: str  # the key of what follows "Kicker: " (a word, a colon, a space), else ""
+
+
+# "Kicker: Headline": a colon right after a word. " : " and " | " separate site names too, this does not.
+KICKER_COLON = re.compile(r"(?<=\w)[:：]\s+")
+
+
+def _declared(sourced: list[tuple[str, Source]], names: set[str]) -> list[_Declared]:
+    found = []
+    for title, source in sourced:
+        headline = strip_site_name(title, names)
+        named = any(_key(part) in names for part in TITLE_SEPARATORS.split(title))
+        kicked = KICKER_COLON.split(headline, maxsplit=1)
+        after = _key(kicked[1]) if len(kicked) == 2 else ""
+        found.append(_Declared(_key(title), _key(headline), source is Source.TITLE_TAG, named, after))
+    return found
+
+
+def match_rank(heading: str, declared: list[_Declared], names: set[str]) -> int | None:
+    """How well a heading's text matches the page's metadata titles; lower is better, None for no match.
+
+    0: it is an og:title, twitter:title or JSON-LD headline without its site
+    name, or begins with one that was cut short; 1: the same of the <title>;
+    2: a metadata title with its site name (a share box's text, not the
+    headline), or a part that a metadata title starts or ends with (a
+    headline cut for search, or a site or section name that only resembles one).
+    """
+    h = _key(heading)
     if not h or h in names:
-        return False
-    if h == c or h == _key(strip_site_name(candidate, names)):
+        return None
+    if any(h == title.key and title.named for title in declared):
+        return 2
+    whole = any(h == title.key for title in declared)  # a whole title is not one cut short and continued
+    ranks = [1 if title.from_tag else 0 for title in declared if _is_headline(h, title, whole)]
+    if ranks:
+        return min(ranks)
+    return 2 if any(_is_part(h, title) for title in declared) else None
+
+
+def _is_headline(h: str, title: _Declared, whole: bool) -> bool:
+    if h == title.headline_key or (h == title.key and not title.from_tag and not title.named):
         return True
-    # The <title> may be cut ("A long headline...") or carry more than the heading.
+    # The title cut short, not a kicker above a longer headline: most of the heading's words are the title's.
+    cut = len(title.key) > 20 and h.startswith(title.key) and len(title.key) >= MIN_SHARE_OF_TITLE * len(h)
+    return cut and not whole
+
+
+def _is_part(h: str, title: _Declared) -> bool:
+    c = title.key
+    if h == c or (h == title.after_kicker and len(h) >= MIN_SHOWN_CHARS):
+        return True
     if c.startswith(h) or c.endswith(h):
-        return len(h) >= MIN_SHARE_OF_TITLE * len(_key(strip_site_name(candidate, names)))
-    return len(c) > 20 and h.startswith(c.rstrip("."))
+        return len(h) >= MIN_SHARE_OF_TITLE * len(title.headline_key)
+    return False
 
 
 NON_WORD = re.compile(r"\W")
@@ -144,32 +205,62 @@ def _without(heading: html.HtmlElement, part: html.HtmlElement) -> str:
     return element_text(copy).strip(PART_EDGES)
 
 
+def _best_heading(scope: html.HtmlElement, declared: list[_Declared], names: set[str]) -> html.HtmlElement | None:
+    """The heading that best matches the metadata titles (match_rank); of equal ones, h1 before h2 before h3."""
+    best, best_rank = None, None
+    for level in HEADING_LEVELS:
+        for heading in scope.iter(level):
+            text = heading_text(heading)
+            if not 3 <= len(text) <= MAX_TITLE_CHARS:
+                continue
+            rank = match_rank(text, declared, names)
+            if rank is not None and (best_rank is None or rank < best_rank):
+                best, best_rank = heading, rank
+                if rank == 0:
+                    return best
+    return best
+
+
+def _headline_h1(scope: html.HtmlElement, names: set[str]) -> html.HtmlElement | None:
+    """The first h1 of a page with at most MAX_HEADLINE_H1S of them, those that are a site name not counted."""
+    h1s = [h for h in scope.iter("h1") if 3 <= len(heading_text(h)) <= MAX_TITLE_CHARS]
+    h1s = [h for h in h1s if _key(heading_text(h)) not in names]
+    return h1s[0] if 1 <= len(h1s) <= MAX_HEADLINE_H1S else None
+
+
+RUBY_NOTES = etree.XPath(".//rt | .//rp")
+SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::rt or ancestor::rp)]", smart_strings=False)
+
+
+def heading_text(heading: html.HtmlElement) -> str:
+    """A heading's text without its ruby notes (the reading written above kanji, in <rt>)."""
+    return squash("".join(SHOWN_TEXT(heading))) if RUBY_NOTES(heading) else element_text(heading)
+
+
 def find_title(
     tree: html.HtmlElement, meta: PageMetadata, url: str | None
 ) -> tuple[Resolved[str | None], html.HtmlElement | None]:
     """(headline and where it came from, its element): the element is None when no element shows it."""
     title_element = tree.find(".//title")
     title_tag = element_text(title_element) if title_element is not None else ""
-    names = site_names(meta, url)
+    names = site_names(meta, url) | _host_key(url)
     sourced = _candidates(meta, title_tag)
     candidates = [candidate for candidate, _ in sourced]
     body = tree.find("body")
     scope = body if body is not None else tree
-    for level in HEADING_LEVELS:
-        for heading in scope.iter(level):
-            text = element_text(heading)
-            if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
-                apart = headline_apart(heading, candidates[1:], names)
-                return Resolved(apart or as_written(text, candidates, names), Source.HEADING), heading
+    heading = _best_heading(scope, _declared(sourced, names), names)
+    if heading is not None:
+        apart = headline_apart(heading, candidates[1:], names)
+        return Resolved(apart or as_written(heading_text(heading), candidates, names), Source.HEADING), heading
     page_text = PAGE_TEXT(scope)
     shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:
         return Resolved(shown[0], Source.SHOWN), shown[1]
     stripped = [(strip_site_name(c, names), source) for c, source in sourced[1:] + sourced[:1]]
     stripped = [(s, source) for s, source in stripped if s and _key(s) not in names]
-    h1s = [h for h in scope.iter("h1") if 3 <= len(element_text(h)) <= MAX_TITLE_CHARS]
-    if len(h1s) == 1 and (not stripped or _key(element_text(h1s[0])) not in names):
-        return Resolved(headline_apart(h1s[0], candidates[1:], names) or element_text(h1s[0]), Source.H1), h1s[0]
+    h1 = _headline_h1(scope, names if stripped else set())
+    if h1 is not None:
+        return Resolved(headline_apart(h1, candidates[1:], names) or heading_text(h1), Source.H1), h1
     if stripped:
         title = stripped[0][0][:MAX_TITLE_CHARS]
         return Resolved(title, stripped[0][1]), element_showing(scope, title, page_text)
@@ -211,8 +302,20 @@ def _shown_variant(scope, candidates: list[str], names: set[str], page_text: str
         if len(variant) < MIN_SHOWN_CHARS or _key(variant) in names:
             continue
         element = element_showing(scope, variant, page_text)
-        if element is not None:
-            return variant, element
+        if element is None:
+            continue
+        heading = _heading_led_by(element)
+        if heading is not None and variant not in candidates:
+            return _without(heading, element) or variant, heading  # the part shown is the heading's kicker
+        return variant, element
+    return None
+
+
+def _heading_led_by(element: html.HtmlElement) -> html.HtmlElement | None:
+    """The h1-h3 that holds `element` first and shows more after it ("<h1><span>Kicker</span> Headline</h1>")."""
+    for ancestor in element.iterancestors(*HEADING_LEVELS):
+        whole, part = _key(element_text(ancestor)), _key(element_text(element))
+        return ancestor if whole.startswith(part) and len(whole) > len(part) else None
     return None
 
 
