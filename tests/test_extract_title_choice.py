@@ -125,6 +125,31 @@ def title_of(markup: str) -> str | None:
             ),
             "子どもへの体罰を禁止する法律ができる",
         ),
+        # The og:title shown only as a breadcrumb's last item or a link is not the headline: the single h1 is.
+        (
+            page(
+                og="Living sustainably",
+                body='<nav class="crumbs"><ol><li>Home</li><li>Living sustainably</li></ol></nav>'
+                "<h1>Live sustainably</h1>",
+            ),
+            "Live sustainably",
+        ),
+        (
+            page(
+                og="Strawberry fruit yoghurt",
+                body='<h1>Our yoghurts</h1><a href="/y"><span>Strawberry fruit yoghurt</span></a>',
+            ),
+            "Our yoghurts",
+        ),
+        # A style sheet inside the heading (CSS-in-JS) is not its text.
+        (
+            page(
+                og="Vaccination remains possible everywhere",
+                body="<h1><span><style>.css-a{font-size:16px}</style>Press release</span> "
+                "Vaccination remains possible everywhere</h1>",
+            ),
+            "Vaccination remains possible everywhere",
+        ),
     ],
 )
 def test_headline_chosen(markup, expected):

@@ -178,13 +178,13 @@ def headline_apart(heading: html.HtmlElement, declared: list[str], names: set[st
     as_written keeps the kicker with that separator.
     """
     keys = {_key(form) for title in declared for form in (title, strip_site_name(title, names))} - {""}
-    whole = _key(element_text(heading))
+    whole = _key(heading_text(heading))
     if not keys or whole in keys:
         return None
     for part in heading.iterdescendants():
         if not isinstance(part.tag, str):
             continue
-        kicker = _key(element_text(part))
+        kicker = _key(heading_text(part))
         if not kicker or kicker == whole or any(kicker in key for key in keys):
             continue
         if not (whole.startswith(kicker) or whole.endswith(kicker)):
@@ -202,7 +202,7 @@ def _without(heading: html.HtmlElement, part: html.HtmlElement) -> str:
     found = copy.xpath("." + path)
     if found:
         found[0].drop_tree()
-    return element_text(copy).strip(PART_EDGES)
+    return heading_text(copy).strip(PART_EDGES)
 
 
 def _best_heading(scope: html.HtmlElement, declared: list[_Declared], names: set[str]) -> html.HtmlElement | None:
@@ -228,13 +228,14 @@ def _headline_h1(scope: html.HtmlElement, names: set[str]) -> html.HtmlElement |
     return h1s[0] if 1 <= len(h1s) <= MAX_HEADLINE_H1S else None
 
 
-RUBY_NOTES = etree.XPath(".//rt | .//rp")
-SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::rt or ancestor::rp)]", smart_strings=False)
+# Text in a heading that is not its words: ruby notes (the reading written above kanji), a <style> or <script>.
+NOT_WORDS = etree.XPath(".//rt | .//rp | .//style | .//script")
+WORDS = etree.XPath(".//text()[not(ancestor::rt or ancestor::rp or ancestor::style or ancestor::script)]")
 
 
 def heading_text(heading: html.HtmlElement) -> str:
-    """A heading's text without its ruby notes (the reading written above kanji, in <rt>)."""
-    return squash("".join(SHOWN_TEXT(heading))) if RUBY_NOTES(heading) else element_text(heading)
+    """A heading's text as shown: without ruby notes, styles or scripts inside it."""
+    return squash("".join(WORDS(heading))) if NOT_WORDS(heading) else element_text(heading)
 
 
 def find_title(
@@ -246,21 +247,23 @@ def find_title(
     names = site_names(meta, url) | _host_key(url)
     sourced = _candidates(meta, title_tag)
     candidates = [candidate for candidate, _ in sourced]
+    declared = [candidate for candidate, source in sourced if source is not Source.TITLE_TAG]
     body = tree.find("body")
     scope = body if body is not None else tree
     heading = _best_heading(scope, _declared(sourced, names), names)
     if heading is not None:
-        apart = headline_apart(heading, candidates[1:], names)
+        apart = headline_apart(heading, declared, names)
         return Resolved(apart or as_written(heading_text(heading), candidates, names), Source.HEADING), heading
     page_text = PAGE_TEXT(scope)
     shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:
         return Resolved(shown[0], Source.SHOWN), shown[1]
-    stripped = [(strip_site_name(c, names), source) for c, source in sourced[1:] + sourced[:1]]
+    ordered = sorted(sourced, key=lambda item: item[1] is Source.TITLE_TAG)  # the <title> last
+    stripped = [(strip_site_name(c, names), source) for c, source in ordered]
     stripped = [(s, source) for s, source in stripped if s and _key(s) not in names]
     h1 = _headline_h1(scope, names if stripped else set())
     if h1 is not None:
-        return Resolved(headline_apart(h1, candidates[1:], names) or heading_text(h1), Source.H1), h1
+        return Resolved(headline_apart(h1, declared, names) or heading_text(h1), Source.H1), h1
     if stripped:
         title = stripped[0][0][:MAX_TITLE_CHARS]
         return Resolved(title, stripped[0][1]), element_showing(scope, title, page_text)
@@ -320,13 +323,17 @@ def _heading_led_by(element: html.HtmlElement) -> html.HtmlElement | None:
 
 
 PAGE_TEXT = etree.XPath("normalize-space(string(.))", smart_strings=False)
+# Navigation (a menu, a breadcrumb) and links name other pages, or this one as a label: not its headline.
+NAVIGATION = "ancestor-or-self::nav or ancestor-or-self::a or ancestor-or-self::*[@role='navigation']"
 SHOWING = etree.XPath(
-    ".//*[not(self::script or self::style or self::title or self::a)][contains(normalize-space(string(.)), $text)]"
+    f".//*[not(self::script or self::style or self::title or {NAVIGATION})]"
+    "[contains(normalize-space(string(.)), $text)]"
 )
 
 
 def element_showing(scope: html.HtmlElement, title: str, page_text: str | None = None) -> html.HtmlElement | None:
-    """The innermost element whose whole text is the headline (a styled cell or div, not a heading).
+    """The innermost element whose whole text is the headline (a styled cell or div, not a heading),
+    outside navigation and links.
 
     libxml2 finds the elements containing the text (all ancestors included);
     the innermost of those whose text is exactly the headline is the one.
