@@ -18,16 +18,26 @@ from urllib.parse import urlsplit
 from lxml import etree, html
 
 from .evidence import NOTHING, Resolved, Source
+from .rules.titles import (
+    GENERIC_HOST_LABELS,
+    HEADING_LEVELS,
+    KICKER_COLON,
+    LOOSE_SEPARATORS,
+    MAX_HEADLINE_H1S,
+    MAX_TITLE_CHARS,
+    MAX_TITLE_PARTS,
+    MIN_CUT_TITLE_KEY,
+    MIN_HOST_LABEL_CHARS,
+    MIN_SHARE_OF_TITLE,
+    MIN_SHOWN_CHARS,
+    MIN_TITLE_CHARS,
+    NAVIGATION,
+    PART_EDGES,
+    SITE_NAME_SLACK,
+    TITLE_SEPARATORS,
+)
 from .structured import PageMetadata
 from .text import element_text, squash
-
-TITLE_SEPARATORS = re.compile(r"\s+[|｜‖–—~:•·»›]\s+|\s+-{1,2}\s+|-{3,}|_{2,}|\s*[|｜_]\s*|\s+::\s+|\s*——\s*")
-HEADING_LEVELS = ("h1", "h2", "h3")
-# A heading this much shorter than the title it is found in is a site name.
-MIN_SHARE_OF_TITLE = 0.55
-MAX_TITLE_CHARS = 400
-# A headline h1 and one more below it (a box's "More from ..."); a page with more h1s uses them for its sections.
-MAX_HEADLINE_H1S = 2
 
 
 def _key(text: str) -> str:
@@ -43,8 +53,8 @@ def site_names(meta: PageMetadata, url: str | None) -> set[str]:
     keys = {_key(name.lstrip("@")) for name in names if name}
     if url:
         host = urlsplit(url).hostname or ""
-        labels = [label for label in host.split(".") if label not in ("www", "com", "org", "net", "gov", "edu")]
-        keys.update(_key(label) for label in labels if len(label) > 2)
+        labels = [label for label in host.split(".") if label not in GENERIC_HOST_LABELS]
+        keys.update(_key(label) for label in labels if len(label) >= MIN_HOST_LABEL_CHARS)
     keys.discard("")
     return keys
 
@@ -55,13 +65,17 @@ def _host_key(url: str | None) -> set[str]:
     return {_key(host.removeprefix("www."))} if host else set()
 
 
+def _names_site(part: str, names: set[str]) -> bool:
+    """Whether a title part's key is a site name, or one with a few letters more ("BBC News" for "bbc")."""
+    return part in names or any(n and n in part and len(part) - len(n) < SITE_NAME_SLACK for n in names)
+
+
 def strip_site_name(title: str, names: set[str]) -> str:
     """The headline part of a <title>-like string."""
     parts = [squash(p) for p in TITLE_SEPARATORS.split(title) if squash(p)]
     if len(parts) <= 1:
         return squash(title)
-    named = [p for p in parts if _key(p) not in names and not any(n and n in _key(p) and len(_key(p)) - len(n) < 6
-                                                                      for n in names)]  # fmt: skip
+    named = [p for p in parts if not _names_site(_key(p), names)]
     candidates = named or parts
     return max(candidates, key=len)
 
@@ -88,10 +102,6 @@ class _Declared:
     from_tag: bool  # the <title>, whose words a site writes for search more often than og:title's
     named: bool  # one of its parts is a name of the site
     after_kicker: str  # the key of what follows "Kicker: " (a word, a colon, a space), else ""
-
-
-# "Kicker: Headline": a colon right after a word. " : " and " | " separate site names too, this does not.
-KICKER_COLON = re.compile(r"(?<=\w)[:：]\s+")
 
 
 def _declared(sourced: list[tuple[str, Source]], names: set[str]) -> list[_Declared]:
@@ -130,7 +140,11 @@ def _is_headline(h: str, title: _Declared, whole: bool) -> bool:
     if h == title.headline_key or (h == title.key and not title.from_tag and not title.named):
         return True
     # The title cut short, not a kicker above a longer headline: most of the heading's words are the title's.
-    cut = len(title.key) > 20 and h.startswith(title.key) and len(title.key) >= MIN_SHARE_OF_TITLE * len(h)
+    cut = (
+        len(title.key) >= MIN_CUT_TITLE_KEY
+        and h.startswith(title.key)
+        and len(title.key) >= MIN_SHARE_OF_TITLE * len(h)
+    )
     return cut and not whole
 
 
@@ -163,10 +177,6 @@ def as_written(heading: str, candidates: list[str], names: set[str]) -> str:
             if same_ends and _key(form) == key and len(NON_WORD.findall(form)) > marks:
                 written, marks = form, len(NON_WORD.findall(form))  # the form that lost the fewest marks
     return written
-
-
-# Between a kicker and its headline, in a hidden element or the text: ": ", " - ", " / ".
-PART_EDGES = " :|/–—-·•\u00a0"
 
 
 def headline_apart(heading: html.HtmlElement, declared: list[str], names: set[str]) -> str | None:
@@ -211,7 +221,7 @@ def _best_heading(scope: html.HtmlElement, declared: list[_Declared], names: set
     for level in HEADING_LEVELS:
         for heading in scope.iter(level):
             text = heading_text(heading)
-            if not 3 <= len(text) <= MAX_TITLE_CHARS:
+            if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS:
                 continue
             rank = match_rank(text, declared, names)
             if rank is not None and (best_rank is None or rank < best_rank):
@@ -223,7 +233,7 @@ def _best_heading(scope: html.HtmlElement, declared: list[_Declared], names: set
 
 def _headline_h1(scope: html.HtmlElement, names: set[str]) -> html.HtmlElement | None:
     """The first h1 of a page with at most MAX_HEADLINE_H1S of them, those that are a site name not counted."""
-    h1s = [h for h in scope.iter("h1") if 3 <= len(heading_text(h)) <= MAX_TITLE_CHARS]
+    h1s = [h for h in scope.iter("h1") if MIN_TITLE_CHARS <= len(heading_text(h)) <= MAX_TITLE_CHARS]
     h1s = [h for h in h1s if _key(heading_text(h)) not in names]
     return h1s[0] if 1 <= len(h1s) <= MAX_HEADLINE_H1S else None
 
@@ -268,14 +278,6 @@ def find_title(
         title = stripped[0][0][:MAX_TITLE_CHARS]
         return Resolved(title, stripped[0][1]), element_showing(scope, title, page_text)
     return NOTHING, None
-
-
-# Looser than TITLE_SEPARATORS: "Site News: Headline" is only split when the page shows the part.
-LOOSE_SEPARATORS = re.compile(r"\s*[:|｜–—]\s+|\s+[-–—]\s*|-{2,}")
-MIN_SHOWN_CHARS = 12
-# Real titles have a headline, a section or two and a site name; past this many parts the rest is
-# not a headline's, and trying every run of them is what costs (a fuzzed page had 700).
-MAX_TITLE_PARTS = 24
 
 
 def _shown_runs(parts: list[str], page_text: str | None) -> Iterator[str]:
@@ -323,8 +325,6 @@ def _heading_led_by(element: html.HtmlElement) -> html.HtmlElement | None:
 
 
 PAGE_TEXT = etree.XPath("normalize-space(string(.))", smart_strings=False)
-# Navigation (a menu, a breadcrumb) and links name other pages, or this one as a label: not its headline.
-NAVIGATION = "ancestor-or-self::nav or ancestor-or-self::a or ancestor-or-self::*[@role='navigation']"
 SHOWING = etree.XPath(
     f".//*[not(self::script or self::style or self::title or {NAVIGATION})]"
     "[contains(normalize-space(string(.)), $text)]"
