@@ -84,3 +84,21 @@ def test_the_cleaning_counts_paragraphs_by_the_rule_that_dropped_them():
         "more_link": 1,
         "related_heading": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("blocks", "kept"),
+    [
+        # The headline repeated first, or after headings above it (a page label, a kicker): all header.
+        ([("head", "A headline"), ("p", STORY)], [STORY]),
+        ([("head", "News"), ("head", "A headline"), ("p", STORY)], [STORY]),
+        # Not after a paragraph: the story may quote its own headline, and a heading before it may be the story's.
+        ([("p", STORY), ("head", "A headline"), ("p", SECOND)], [STORY, "A headline", SECOND]),
+        ([("head", "News"), ("p", STORY)], ["News", STORY]),
+    ],
+)
+def test_headline_and_headings_above_it_are_header(blocks, kept):
+    removed: Counter = Counter()
+    result = clean_blocks([Block(kind, text) for kind, text in blocks], "A headline", Credits(), set(), removed=removed)
+    assert [block.text for block in result] == kept
+    assert removed["header"] == len(blocks) - len(kept)

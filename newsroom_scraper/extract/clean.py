@@ -168,7 +168,11 @@ def clean_blocks(
     for block in blocks:
         text = squash(block.text) if block.kind != "list" else block.text.strip()
         key = comparable(text)
-        if not key or (key == title_key and not kept) or key in header_keys:
+        if key and key == title_key and all(done.kind == "head" for done in kept):
+            removed["header"] += len(kept) + 1  # the headline, and headings above it: a page label, a kicker
+            kept = []
+            continue
+        if not key or key in header_keys:
             removed["header" if key else "blank"] += 1
             continue
         reason = _not_body(block.kind, text, credits, link_texts)

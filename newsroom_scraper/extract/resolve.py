@@ -86,12 +86,16 @@ def resolve_title(
     """The headline (and the element showing it), from the first step that gives one:
 
     1. the site profile's title selector;
-    2. a heading (h1, then h2, h3) that the <title>, og:title, twitter:title
-       or JSON-LD headline confirms, site names removed, with the separators
-       that metadata title writes between the same words ("Kicker: Headline");
-       a kicker or subtitle in an element of its own inside the heading is left
+    2. a heading (h1, h2, h3) that the <title>, og:title, twitter:title or
+       JSON-LD headline confirms, site names removed: one that is an og:title,
+       twitter:title or JSON-LD headline first, then one that is the <title>,
+       then one that is only part of a metadata title (title.match_rank); of
+       equal ones, h1 before h2 before h3. It takes the separators that
+       metadata title writes between the same words ("Kicker: Headline"); a
+       kicker or subtitle in an element of its own inside the heading is left
        out when no og:title, twitter:title or JSON-LD headline writes it;
-    3. the longest part of a metadata title the page shows as an element of its own;
+    3. the longest part of a metadata title the page shows as an element of its
+       own; when that element is the kicker leading a heading, the heading without it;
     4. the page's only h1, its kicker left out as in 2;
     5. a metadata title (og:title, twitter:title, JSON-LD headline, then <title>) without its site name.
 

@@ -12,19 +12,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from lxml import etree, html
 
 from .evidence import NOTHING, Resolved, Source
+from .rules.titles import (
+    GENERIC_HOST_LABELS,
+    HEADING_LEVELS,
+    KICKER_COLON,
+    LOOSE_SEPARATORS,
+    MAX_HEADLINE_H1S,
+    MAX_TITLE_CHARS,
+    MAX_TITLE_PARTS,
+    MIN_CUT_TITLE_KEY,
+    MIN_HOST_LABEL_CHARS,
+    MIN_SHARE_OF_TITLE,
+    MIN_SHOWN_CHARS,
+    MIN_TITLE_CHARS,
+    NAVIGATION,
+    PART_EDGES,
+    SITE_NAME_SLACK,
+    TITLE_SEPARATORS,
+)
 from .structured import PageMetadata
 from .text import element_text, squash
-
-TITLE_SEPARATORS = re.compile(r"\s+[|｜‖–—~:•·»›]\s+|\s+-{1,2}\s+|-{3,}|_{2,}|\s*[|｜_]\s*|\s+::\s+|\s*——\s*")
-HEADING_LEVELS = ("h1", "h2", "h3")
-# A heading this much shorter than the title it is found in is a site name.
-MIN_SHARE_OF_TITLE = 0.55
-MAX_TITLE_CHARS = 400
 
 
 def _key(text: str) -> str:
@@ -40,10 +53,21 @@ def site_names(meta: PageMetadata, url: str | None) -> set[str]:
     keys = {_key(name.lstrip("@")) for name in names if name}
     if url:
         host = urlsplit(url).hostname or ""
-        labels = [label for label in host.split(".") if label not in ("www", "com", "org", "net", "gov", "edu")]
-        keys.update(_key(label) for label in labels if len(label) > 2)
+        labels = [label for label in host.split(".") if label not in GENERIC_HOST_LABELS]
+        keys.update(_key(label) for label in labels if len(label) >= MIN_HOST_LABEL_CHARS)
     keys.discard("")
     return keys
+
+
+def _host_key(url: str | None) -> set[str]:
+    """The key of the host name, "example.com" for "www.example.com": a heading saying just that is the site's name."""
+    host = urlsplit(url).hostname if url else None
+    return {_key(host.removeprefix("www."))} if host else set()
+
+
+def _names_site(part: str, names: set[str]) -> bool:
+    """Whether a title part's key is a site name, or one with a few letters more ("BBC News" for "bbc")."""
+    return part in names or any(n and n in part and len(part) - len(n) < SITE_NAME_SLACK for n in names)
 
 
 def strip_site_name(title: str, names: set[str]) -> str:
@@ -51,8 +75,7 @@ def strip_site_name(title: str, names: set[str]) -> str:
     parts = [squash(p) for p in TITLE_SEPARATORS.split(title) if squash(p)]
     if len(parts) <= 1:
         return squash(title)
-    named = [p for p in parts if _key(p) not in names and not any(n and n in _key(p) and len(_key(p)) - len(n) < 6
-                                                                      for n in names)]  # fmt: skip
+    named = [p for p in parts if not _names_site(_key(p), names)]
     candidates = named or parts
     return max(candidates, key=len)
 
@@ -70,16 +93,68 @@ def _candidates(meta: PageMetadata, title_tag: str) -> list[tuple[str, Source]]:
     return [(c, source) for c, source in found if c]
 
 
-def _matches(heading: str, candidate: str, names: set[str]) -> bool:
-    h, c = _key(heading), _key(candidate)
+@dataclass(slots=True, frozen=True)
+class _Declared:
+    """One metadata title, keyed once."""
+
+    key: str  # the whole title
+    headline_key: str  # without its site name (strip_site_name)
+    from_tag: bool  # the <title>, whose words a site writes for search more often than og:title's
+    named: bool  # one of its parts is a name of the site
+    after_kicker: str  # the key of what follows "Kicker: " (a word, a colon, a space), else ""
+
+
+def _declared(sourced: list[tuple[str, Source]], names: set[str]) -> list[_Declared]:
+    found = []
+    for title, source in sourced:
+        headline = strip_site_name(title, names)
+        named = any(_key(part) in names for part in TITLE_SEPARATORS.split(title))
+        kicked = KICKER_COLON.split(headline, maxsplit=1)
+        after = _key(kicked[1]) if len(kicked) == 2 else ""
+        found.append(_Declared(_key(title), _key(headline), source is Source.TITLE_TAG, named, after))
+    return found
+
+
+def match_rank(heading: str, declared: list[_Declared], names: set[str]) -> int | None:
+    """How well a heading's text matches the page's metadata titles; lower is better, None for no match.
+
+    0: it is an og:title, twitter:title or JSON-LD headline without its site
+    name, or begins with one that was cut short; 1: the same of the <title>;
+    2: a metadata title with its site name (a share box's text, not the
+    headline), or a part that a metadata title starts or ends with (a
+    headline cut for search, or a site or section name that only resembles one).
+    """
+    h = _key(heading)
     if not h or h in names:
-        return False
-    if h == c or h == _key(strip_site_name(candidate, names)):
+        return None
+    if any(h == title.key and title.named for title in declared):
+        return 2
+    whole = any(h == title.key for title in declared)  # a whole title is not one cut short and continued
+    ranks = [1 if title.from_tag else 0 for title in declared if _is_headline(h, title, whole)]
+    if ranks:
+        return min(ranks)
+    return 2 if any(_is_part(h, title) for title in declared) else None
+
+
+def _is_headline(h: str, title: _Declared, whole: bool) -> bool:
+    if h == title.headline_key or (h == title.key and not title.from_tag and not title.named):
         return True
-    # The <title> may be cut ("A long headline...") or carry more than the heading.
+    # The title cut short, not a kicker above a longer headline: most of the heading's words are the title's.
+    cut = (
+        len(title.key) >= MIN_CUT_TITLE_KEY
+        and h.startswith(title.key)
+        and len(title.key) >= MIN_SHARE_OF_TITLE * len(h)
+    )
+    return cut and not whole
+
+
+def _is_part(h: str, title: _Declared) -> bool:
+    c = title.key
+    if h == c or (h == title.after_kicker and len(h) >= MIN_SHOWN_CHARS):
+        return True
     if c.startswith(h) or c.endswith(h):
-        return len(h) >= MIN_SHARE_OF_TITLE * len(_key(strip_site_name(candidate, names)))
-    return len(c) > 20 and h.startswith(c.rstrip("."))
+        return len(h) >= MIN_SHARE_OF_TITLE * len(title.headline_key)
+    return False
 
 
 NON_WORD = re.compile(r"\W")
@@ -104,10 +179,6 @@ def as_written(heading: str, candidates: list[str], names: set[str]) -> str:
     return written
 
 
-# Between a kicker and its headline, in a hidden element or the text: ": ", " - ", " / ".
-PART_EDGES = " :|/–—-·•\u00a0"
-
-
 def headline_apart(heading: html.HtmlElement, declared: list[str], names: set[str]) -> str | None:
     """The headline of a heading that also shows a kicker or subtitle in an element of its own, when the
     page's declared titles (og:title, twitter:title, JSON-LD headline) give the headline without it.
@@ -117,13 +188,13 @@ def headline_apart(heading: html.HtmlElement, declared: list[str], names: set[st
     as_written keeps the kicker with that separator.
     """
     keys = {_key(form) for title in declared for form in (title, strip_site_name(title, names))} - {""}
-    whole = _key(element_text(heading))
+    whole = _key(heading_text(heading))
     if not keys or whole in keys:
         return None
     for part in heading.iterdescendants():
         if not isinstance(part.tag, str):
             continue
-        kicker = _key(element_text(part))
+        kicker = _key(heading_text(part))
         if not kicker or kicker == whole or any(kicker in key for key in keys):
             continue
         if not (whole.startswith(kicker) or whole.endswith(kicker)):
@@ -141,7 +212,40 @@ def _without(heading: html.HtmlElement, part: html.HtmlElement) -> str:
     found = copy.xpath("." + path)
     if found:
         found[0].drop_tree()
-    return element_text(copy).strip(PART_EDGES)
+    return heading_text(copy).strip(PART_EDGES)
+
+
+def _best_heading(scope: html.HtmlElement, declared: list[_Declared], names: set[str]) -> html.HtmlElement | None:
+    """The heading that best matches the metadata titles (match_rank); of equal ones, h1 before h2 before h3."""
+    best, best_rank = None, None
+    for level in HEADING_LEVELS:
+        for heading in scope.iter(level):
+            text = heading_text(heading)
+            if not MIN_TITLE_CHARS <= len(text) <= MAX_TITLE_CHARS:
+                continue
+            rank = match_rank(text, declared, names)
+            if rank is not None and (best_rank is None or rank < best_rank):
+                best, best_rank = heading, rank
+                if rank == 0:
+                    return best
+    return best
+
+
+def _headline_h1(scope: html.HtmlElement, names: set[str]) -> html.HtmlElement | None:
+    """The first h1 of a page with at most MAX_HEADLINE_H1S of them, those that are a site name not counted."""
+    h1s = [h for h in scope.iter("h1") if MIN_TITLE_CHARS <= len(heading_text(h)) <= MAX_TITLE_CHARS]
+    h1s = [h for h in h1s if _key(heading_text(h)) not in names]
+    return h1s[0] if 1 <= len(h1s) <= MAX_HEADLINE_H1S else None
+
+
+# Text in a heading that is not its words: ruby notes (the reading written above kanji), a <style> or <script>.
+NOT_WORDS = etree.XPath(".//rt | .//rp | .//style | .//script")
+WORDS = etree.XPath(".//text()[not(ancestor::rt or ancestor::rp or ancestor::style or ancestor::script)]")
+
+
+def heading_text(heading: html.HtmlElement) -> str:
+    """A heading's text as shown: without ruby notes, styles or scripts inside it."""
+    return squash("".join(WORDS(heading))) if NOT_WORDS(heading) else element_text(heading)
 
 
 def find_title(
@@ -150,38 +254,30 @@ def find_title(
     """(headline and where it came from, its element): the element is None when no element shows it."""
     title_element = tree.find(".//title")
     title_tag = element_text(title_element) if title_element is not None else ""
-    names = site_names(meta, url)
+    names = site_names(meta, url) | _host_key(url)
     sourced = _candidates(meta, title_tag)
     candidates = [candidate for candidate, _ in sourced]
+    declared = [candidate for candidate, source in sourced if source is not Source.TITLE_TAG]
     body = tree.find("body")
     scope = body if body is not None else tree
-    for level in HEADING_LEVELS:
-        for heading in scope.iter(level):
-            text = element_text(heading)
-            if 3 <= len(text) <= MAX_TITLE_CHARS and any(_matches(text, c, names) for c in candidates):
-                apart = headline_apart(heading, candidates[1:], names)
-                return Resolved(apart or as_written(text, candidates, names), Source.HEADING), heading
+    heading = _best_heading(scope, _declared(sourced, names), names)
+    if heading is not None:
+        apart = headline_apart(heading, declared, names)
+        return Resolved(apart or as_written(heading_text(heading), candidates, names), Source.HEADING), heading
     page_text = PAGE_TEXT(scope)
     shown = _shown_variant(scope, candidates, names, page_text)
     if shown is not None:
         return Resolved(shown[0], Source.SHOWN), shown[1]
-    stripped = [(strip_site_name(c, names), source) for c, source in sourced[1:] + sourced[:1]]
+    ordered = sorted(sourced, key=lambda item: item[1] is Source.TITLE_TAG)  # the <title> last
+    stripped = [(strip_site_name(c, names), source) for c, source in ordered]
     stripped = [(s, source) for s, source in stripped if s and _key(s) not in names]
-    h1s = [h for h in scope.iter("h1") if 3 <= len(element_text(h)) <= MAX_TITLE_CHARS]
-    if len(h1s) == 1 and (not stripped or _key(element_text(h1s[0])) not in names):
-        return Resolved(headline_apart(h1s[0], candidates[1:], names) or element_text(h1s[0]), Source.H1), h1s[0]
+    h1 = _headline_h1(scope, names if stripped else set())
+    if h1 is not None:
+        return Resolved(headline_apart(h1, declared, names) or heading_text(h1), Source.H1), h1
     if stripped:
         title = stripped[0][0][:MAX_TITLE_CHARS]
         return Resolved(title, stripped[0][1]), element_showing(scope, title, page_text)
     return NOTHING, None
-
-
-# Looser than TITLE_SEPARATORS: "Site News: Headline" is only split when the page shows the part.
-LOOSE_SEPARATORS = re.compile(r"\s*[:|｜–—]\s+|\s+[-–—]\s*|-{2,}")
-MIN_SHOWN_CHARS = 12
-# Real titles have a headline, a section or two and a site name; past this many parts the rest is
-# not a headline's, and trying every run of them is what costs (a fuzzed page had 700).
-MAX_TITLE_PARTS = 24
 
 
 def _shown_runs(parts: list[str], page_text: str | None) -> Iterator[str]:
@@ -211,19 +307,33 @@ def _shown_variant(scope, candidates: list[str], names: set[str], page_text: str
         if len(variant) < MIN_SHOWN_CHARS or _key(variant) in names:
             continue
         element = element_showing(scope, variant, page_text)
-        if element is not None:
-            return variant, element
+        if element is None:
+            continue
+        heading = _heading_led_by(element)
+        if heading is not None and variant not in candidates:
+            return _without(heading, element) or variant, heading  # the part shown is the heading's kicker
+        return variant, element
+    return None
+
+
+def _heading_led_by(element: html.HtmlElement) -> html.HtmlElement | None:
+    """The h1-h3 that holds `element` first and shows more after it ("<h1><span>Kicker</span> Headline</h1>")."""
+    for ancestor in element.iterancestors(*HEADING_LEVELS):
+        whole, part = _key(element_text(ancestor)), _key(element_text(element))
+        return ancestor if whole.startswith(part) and len(whole) > len(part) else None
     return None
 
 
 PAGE_TEXT = etree.XPath("normalize-space(string(.))", smart_strings=False)
 SHOWING = etree.XPath(
-    ".//*[not(self::script or self::style or self::title or self::a)][contains(normalize-space(string(.)), $text)]"
+    f".//*[not(self::script or self::style or self::title or {NAVIGATION})]"
+    "[contains(normalize-space(string(.)), $text)]"
 )
 
 
 def element_showing(scope: html.HtmlElement, title: str, page_text: str | None = None) -> html.HtmlElement | None:
-    """The innermost element whose whole text is the headline (a styled cell or div, not a heading).
+    """The innermost element whose whole text is the headline (a styled cell or div, not a heading),
+    outside navigation and links.
 
     libxml2 finds the elements containing the text (all ancestors included);
     the innermost of those whose text is exactly the headline is the one.
