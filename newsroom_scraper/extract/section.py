@@ -22,7 +22,7 @@ from lxml import etree, html
 from .evidence import Source
 from .rules.sections import clean_crumb, skipped_crumb
 from .structured import PageMetadata
-from .text import comparable, element_text, raw_length, squash
+from .text import LinkTexts, comparable, element_text, raw_length, squash
 from .title import site_names
 
 HOME = re.compile(
@@ -243,17 +243,17 @@ def _labelled_here(scope: html.HtmlElement) -> bool:
     return False
 
 
-def _root_links(scope: html.HtmlElement) -> list:
+def _root_links(scope: html.HtmlElement, link_texts: LinkTexts) -> list:
     """Links that can open a trail: labelled "Home" (after any "You are here:") or pointing at the site's root."""
     found = []
     for link in scope.iter("a"):
-        text = element_text(link)
+        text = link_texts[link]
         if text and (HOME.match(squash(_without_here_label(text))) or _root_href(link.get("href") or "")):
             found.append(link)
     return found
 
 
-def _shaped_candidates(scope: html.HtmlElement) -> set:
+def _shaped_candidates(scope: html.HtmlElement, link_texts: LinkTexts) -> set:
     """Elements at most CRUMB_DEPTH levels above a link, which could be a trail.
 
     A trail either begins with "You are here:" or opens with a root link.
@@ -269,7 +269,7 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
                 candidates.add(ancestor)
         return candidates
     above_roots: set = set()
-    for link in _root_links(scope):
+    for link in _root_links(scope, link_texts):
         for ancestor in link.iterancestors():
             if ancestor is scope or ancestor in above_roots:
                 break
@@ -278,22 +278,26 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
 
 
 def find_section(
-    tree: html.HtmlElement, meta: PageMetadata, title: str | None, url: str = ""
+    tree: html.HtmlElement, meta: PageMetadata, title: str | None, url: str = "", link_texts: LinkTexts | None = None
 ) -> tuple[str | None, html.HtmlElement | None, Source | None]:
     """(section, breadcrumb element, where the section came from): the element lets the body phase drop it.
 
+    `link_texts` are the header's texts of the tree's links (header.page_link_texts), read once for both.
     A trail on the page comes first; when it names no section (only "Home", a year and the
     article), what the page declares: a JSON-LD trail, article:section, the article's articleSection.
     """
     body = tree.find("body")
-    section, element = _page_trail(body if body is not None else tree, title, url)
+    scope = body if body is not None else tree
+    section, element = _page_trail(scope, title, url, LinkTexts() if link_texts is None else link_texts)
     if section:
         return section, element, Source.BREADCRUMB
     declared, source = _declared_section(meta, title, url)
     return declared, element, source
 
 
-def _page_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[str | None, html.HtmlElement | None]:
+def _page_trail(
+    scope: html.HtmlElement, title: str | None, url: str, link_texts: LinkTexts
+) -> tuple[str | None, html.HtmlElement | None]:
     """The section the page's own trail names, and the trail's element (marked up, else found by its shape)."""
     for element in _marked_elements(scope):
         if len(element_text(element)) <= MAX_CRUMB_CHARS:
@@ -309,7 +313,7 @@ def _page_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[s
             verdicts[element] = short and _could_be_crumbs(element) and _looks_like_crumbs(element)
         return verdicts[element]
 
-    candidates = _shaped_candidates(scope)
+    candidates = _shaped_candidates(scope, link_texts)
     shaped = [
         element
         for element in candidates
