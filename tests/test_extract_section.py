@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from newsroom_scraper.extract.header import page_link_texts
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.section import find_section
 from newsroom_scraper.extract.structured import read_metadata
@@ -172,3 +173,18 @@ def test_broken_url_and_huge_declared_section_give_an_answer():
     assert section_of(body + STORY, url="http://[::1/news/city/plan") == "City"
     huge = jsonld({"@context": "https://schema.org", "@type": "NewsArticle", "articleSection": "- " * 200_000 + "x"})
     assert section_of(STORY, huge, url="http://[::1") is None
+
+
+def test_a_mark_split_across_an_elements_class_and_id_still_marks_it():
+    """Only elements holding a mark's last word are read: "ruta de" + "navegacion" join to a mark."""
+    decoy = '<div class="ruta de"><a href="/x/">X</a> <a href="/y/">Y</a></div>'
+    links = '<a href="/noticias/">Noticias</a> / <a href="/prensa/">Prensa</a>'
+    trail = f'<div class="ruta de" id="navegacion">{links}</div>'
+    assert section_of(decoy + trail + STORY) == "Prensa"
+
+
+def test_the_headers_link_texts_give_the_same_section():
+    body = '<div><a href="/">Home</a> &gt; <a href="/news/">Newsroom</a> &gt; <a href="/news/city/">City</a></div>'
+    tree = parse_html(f"<html><head><title>{TITLE}</title></head><body>{body}{STORY}</body></html>")
+    found = find_section(tree, read_metadata(tree), TITLE, "", page_link_texts(tree))
+    assert found[0] == "City" and found[1] is tree.find(".//div")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from newsroom_scraper.extract.prune import prune_boilerplate
+from newsroom_scraper.extract.prune import last_node, prune_boilerplate
 from newsroom_scraper.extract.rules.markup import DROP_TOKEN_GROUPS, drop_group
 
 ROWS = [
@@ -69,3 +69,20 @@ def test_labels_and_their_guards(snippet, removed):
     tree = html.document_fromstring(page)
     counts = prune_boilerplate(tree, tree.find(".//h1"))
     assert (counts["markup"] == 1) is removed
+
+
+def test_labelled_boxes_inside_a_removed_box_are_not_counted_again():
+    """The walk passes over a doomed box's subtree to its last node, then judges what follows again."""
+    nested = '<div class="sidebar"><div class="related"><ul class="menu"><li><a href="/a">A</a></li></ul></div></div>'
+    after = '<div class="comments"><p>a comment</p></div>'
+    page = f"<html><body><article><h1>Headline</h1>{PROSE * 6}{nested}{after}</article></body></html>"
+    tree = html.document_fromstring(page)
+    counts = prune_boilerplate(tree, tree.find(".//h1"))
+    assert counts["markup"] == 2
+    assert tree.find(".//div") is None and len(tree.findall(".//p")) == 6
+
+
+def test_last_node_is_what_the_walk_yields_last_in_the_subtree():
+    tree = html.fromstring("<div><p>a<b>b<i>c</i></b></p><span>d<!-- e --></span></div>")
+    assert last_node(tree) is list(tree.iter())[-1]
+    assert last_node(tree.find(".//i")) is None

@@ -31,7 +31,7 @@ from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import comparable, element_text, squash
+from .text import LinkTexts, comparable, element_text, squash
 from .title import find_title, site_names
 from .urls import canonical_url
 from .visible_byline import find_byline_lines
@@ -66,11 +66,12 @@ def read_header(page: ParsedPage) -> Header:
         raise RuntimeError(f"the header is read from the intact tree, not after {page.last_edit.name}")
     tree, meta, lines = page.tree, page.meta, page.lines
     title, headline = resolve.resolve_title(page, *find_title(tree, meta, page.url))
-    all_links = page_link_texts(tree)
+    link_texts = page_link_texts(tree)
+    all_links = set(link_texts.values()) - {""}
     index = headline_index(lines, title.value, all_links)
     declared = declared_language(tree, meta, page.content_language)
     reading = resolve.profile_language(page) or language_of(" ".join(lines[: rules.READING_LINES]), declared)
-    section, crumbs, section_source = find_section(tree, meta, title.value, page.url)
+    section, crumbs, section_source = find_section(tree, meta, title.value, page.url, link_texts)
     links = frozenset(all_links - {title.value})
     declared_article = declares_article(meta)
     dates = read_dates(page, index, reading.value, links, page.guess_dates or declared_article)
@@ -176,7 +177,9 @@ def declares_article(meta: PageMetadata) -> bool:
     return bool(meta.articles()) or og_type in rules.ARTICLE_OG_TYPES
 
 
-def page_link_texts(tree: html.HtmlElement) -> set[str]:
-    texts = {squash(a.text_content()) for a in tree.iter("a")}
-    texts.discard("")
+def page_link_texts(tree: html.HtmlElement) -> LinkTexts:
+    """Each link's text, read once: the header wants the set of them, the breadcrumb search each link's."""
+    texts = LinkTexts()
+    for link in tree.iter("a"):
+        texts[link] = squash(link.text_content())
     return texts

@@ -80,18 +80,34 @@ def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
     newsletter, breadcrumb) and hidden elements do.
     """
     doomed: list = []
+    end = None  # the last node of the newest doomed subtree: the walk passes over nodes up to it
     for element in tree.iter():
+        if end is not None:
+            end = None if element is end else end
+            continue
         tag = element.tag
         if not isinstance(tag, str) or tag in markup.NEVER_DROPPED:
             continue
         label = _label(tag, element.items())
-        if not label or (doomed and _inside(element, doomed[-1])):
-            continue
-        if (label == SURE or not is_contentful(element)) and guard.allows(element):
+        if label and (label == SURE or not is_contentful(element)) and guard.allows(element):
             doomed.append(element)
+            end = last_node(element)
     for element in doomed:
         _remove(element)
     return len(doomed)
+
+
+def last_node(element: html.HtmlElement) -> html.HtmlElement | None:
+    """The node iter() yields last within the element's subtree (None for a leaf).
+
+    A walk in document order is inside a subtree exactly until it has passed this
+    node: comparing with it costs one test per node, where reading the node's
+    ancestors cost a dozen, and most of a page's nodes lie in doomed sidebars.
+    """
+    last = None
+    while len(element):
+        element = last = element[-1]
+    return last
 
 
 def _label(tag: str, attributes: list[tuple[str, str]]) -> int:
@@ -135,11 +151,6 @@ def _name_label(name: str) -> int:
     if len(_NAME_LABELS) < MAX_NAME_LABELS:
         _NAME_LABELS[name] = label
     return label
-
-
-def _inside(element: html.HtmlElement, container: html.HtmlElement) -> bool:
-    """Whether `element` lies within `container`: both come from one walk in document order."""
-    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def _remove_outermost(elements: list) -> int:
@@ -218,11 +229,12 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
     links = LinkTexts()
     more_links = {a for a in scope.iter("a") if rules.MORE_LINK.match(links[a])}
     verdicts: dict[str, bool | None] = {}
+    inside: set = set()  # the boxes of doomed boxes: a set, not a walk up every later box's ancestors
     for element in scope.iter(*markup.BOX_TAGS):
         length = lengths.get(element, 0)
         if not length or length > rules.MAX_BOX_CHARS * rules.BOX_SCAN_FACTOR:
             continue  # no text at all, or white space aside far too long to be a box
-        if doomed and _inside(element, doomed[-1]):
+        if element in inside:
             continue
         text = squash(element.text_content())
         if not text or len(text) > rules.MAX_BOX_CHARS or not guard.allows(element, len(text)):
@@ -237,6 +249,7 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
             or is_link_list(element, text, links)
         ):
             doomed.append(element)
+            inside.update(element.iter(*markup.BOX_TAGS))
     for element in doomed:
         _remove(element)
     return len(doomed)

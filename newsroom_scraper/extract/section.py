@@ -22,7 +22,7 @@ from lxml import etree, html
 from .evidence import Source
 from .rules.sections import clean_crumb, skipped_crumb
 from .structured import PageMetadata
-from .text import comparable, element_text, squash
+from .text import LinkTexts, comparable, element_text, raw_length, squash
 from .title import site_names
 
 HOME = re.compile(
@@ -46,7 +46,13 @@ MAX_CRUMB_CHARS = 300
 ROOT_URL = re.compile(r"^https?://[^/]+/?(index\.\w+)?$")
 # Text nodes with more than XML white space (space, tab, newline): the others start no label.
 WORDED_TEXT = etree.XPath(".//text()[normalize-space()]", smart_strings=False)
-MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype", smart_strings=False)
+# Every class, id, aria-label and itemtype value, in document order; each knows its element (getparent).
+MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype")
+# Wherever a mark occurs in an element's joined values, its last word lies whole inside one value (values are
+# joined at spaces): an element with no value holding one of these is no breadcrumb, and is not read.
+MARK_ENDS = tuple({mark.rsplit(" ", 1)[-1] for mark in BREADCRUMB_MARKS})
+MAX_CACHED_VALUES = 65536
+_HOLDS_MARK_END: dict[str, bool] = {}
 # How far above its links a breadcrumb's container may be (li > ol > nav > div); NEAR_LINK says the same.
 CRUMB_DEPTH = 4
 # An item this long that is part of the title, or holds it, is the article, not a section ("Chevron Right <title>").
@@ -191,9 +197,34 @@ def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
     return []
 
 
-def _marked_anywhere(scope: html.HtmlElement) -> bool:
-    """Whether any class, id, aria-label or itemtype on the page names a breadcrumb: one search, not one per element."""
-    return _names_breadcrumb(" ".join(MARK_VALUES(scope)))
+def _marked_elements(scope: html.HtmlElement) -> list:
+    """Elements whose class, id, aria-label or itemtype names a breadcrumb, in document order.
+
+    One search over the page's joined values says whether any does; only then are the
+    elements read, and only those holding a value with a mark's last word (MARK_ENDS).
+    """
+    values = MARK_VALUES(scope)
+    if not _names_breadcrumb(" ".join(values)):
+        return []
+    marked, last = [], None
+    for value in values:
+        element = value.getparent()
+        if element is not last and _holds_mark_end(value):  # an element's values come one after another
+            last = element
+            if _marked(element):
+                marked.append(element)
+    return marked
+
+
+def _holds_mark_end(value: str) -> bool:
+    """Templates repeat a class value element after element: each is lower-cased and searched once."""
+    holds = _HOLDS_MARK_END.get(value)
+    if holds is None:
+        lowered = value.lower()
+        holds = any(end in lowered for end in MARK_ENDS)
+        if len(_HOLDS_MARK_END) < MAX_CACHED_VALUES:
+            _HOLDS_MARK_END[str(value)] = holds  # a plain str: the smart string would keep its tree alive
+    return holds
 
 
 def _labelled_here(scope: html.HtmlElement) -> bool:
@@ -212,17 +243,17 @@ def _labelled_here(scope: html.HtmlElement) -> bool:
     return False
 
 
-def _root_links(scope: html.HtmlElement) -> list:
+def _root_links(scope: html.HtmlElement, link_texts: LinkTexts) -> list:
     """Links that can open a trail: labelled "Home" (after any "You are here:") or pointing at the site's root."""
     found = []
     for link in scope.iter("a"):
-        text = element_text(link)
+        text = link_texts[link]
         if text and (HOME.match(squash(_without_here_label(text))) or _root_href(link.get("href") or "")):
             found.append(link)
     return found
 
 
-def _shaped_candidates(scope: html.HtmlElement) -> set:
+def _shaped_candidates(scope: html.HtmlElement, link_texts: LinkTexts) -> set:
     """Elements at most CRUMB_DEPTH levels above a link, which could be a trail.
 
     A trail either begins with "You are here:" or opens with a root link.
@@ -238,7 +269,7 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
                 candidates.add(ancestor)
         return candidates
     above_roots: set = set()
-    for link in _root_links(scope):
+    for link in _root_links(scope, link_texts):
         for ancestor in link.iterancestors():
             if ancestor is scope or ancestor in above_roots:
                 break
@@ -247,39 +278,42 @@ def _shaped_candidates(scope: html.HtmlElement) -> set:
 
 
 def find_section(
-    tree: html.HtmlElement, meta: PageMetadata, title: str | None, url: str = ""
+    tree: html.HtmlElement, meta: PageMetadata, title: str | None, url: str = "", link_texts: LinkTexts | None = None
 ) -> tuple[str | None, html.HtmlElement | None, Source | None]:
     """(section, breadcrumb element, where the section came from): the element lets the body phase drop it.
 
+    `link_texts` are the header's texts of the tree's links (header.page_link_texts), read once for both.
     A trail on the page comes first; when it names no section (only "Home", a year and the
     article), what the page declares: a JSON-LD trail, article:section, the article's articleSection.
     """
     body = tree.find("body")
-    section, element = _page_trail(body if body is not None else tree, title, url)
+    scope = body if body is not None else tree
+    section, element = _page_trail(scope, title, url, LinkTexts() if link_texts is None else link_texts)
     if section:
         return section, element, Source.BREADCRUMB
     declared, source = _declared_section(meta, title, url)
     return declared, element, source
 
 
-def _page_trail(scope: html.HtmlElement, title: str | None, url: str) -> tuple[str | None, html.HtmlElement | None]:
+def _page_trail(
+    scope: html.HtmlElement, title: str | None, url: str, link_texts: LinkTexts
+) -> tuple[str | None, html.HtmlElement | None]:
     """The section the page's own trail names, and the trail's element (marked up, else found by its shape)."""
-    if _marked_anywhere(scope):
-        for element in scope.xpath(".//*[@class or @id or @aria-label or @itemtype]"):
-            if _marked(element) and len(element_text(element)) <= MAX_CRUMB_CHARS:
-                items = _items(element)
-                if len(items) >= 1:
-                    root_first = _starts_at_root(element) and len(items) > 2
-                    return _section_from_items(items, title, root_first, url), element
+    for element in _marked_elements(scope):
+        if len(element_text(element)) <= MAX_CRUMB_CHARS:
+            items = _items(element)
+            if len(items) >= 1:
+                root_first = _starts_at_root(element) and len(items) > 2
+                return _section_from_items(items, title, root_first, url), element
     verdicts: dict = {}
 
     def crumbs(element) -> bool:
         if element not in verdicts:
-            short = len(element.text_content()) <= MAX_CRUMB_CHARS * 2
+            short = raw_length(element) <= MAX_CRUMB_CHARS * 2  # candidates include page-wide wrappers
             verdicts[element] = short and _could_be_crumbs(element) and _looks_like_crumbs(element)
         return verdicts[element]
 
-    candidates = _shaped_candidates(scope)
+    candidates = _shaped_candidates(scope, link_texts)
     shaped = [
         element
         for element in candidates

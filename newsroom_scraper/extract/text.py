@@ -38,6 +38,16 @@ def element_text(element: html.HtmlElement) -> str:
     return squash(element.text_content())
 
 
+# len(element.text_content()) counted by libxml2: the text of a page-wide wrapper is not made a Python string
+# (decoded and copied) only to learn its length. Both count code points.
+RAW_LENGTH = etree.XPath("string-length()")
+
+
+def raw_length(element: html.HtmlElement) -> int:
+    """len(element.text_content()), without building the text."""
+    return int(RAW_LENGTH(element))
+
+
 def short_text(element: html.HtmlElement, limit: int) -> str | None:
     """element_text(element) when it is at most `limit` characters long, else None.
 
