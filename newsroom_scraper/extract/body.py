@@ -11,10 +11,10 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import html
 from trafilatura.settings import Extractor
 
+from .maincontent import main_content
 from .text import element_text, link_density, squash
 
 # favor_precision: our own pruning and cleaning recover recall cheaply, while
@@ -122,7 +122,7 @@ def extract_blocks(
     """The main-content blocks of the (already pruned) tree; [] when there is none."""
     options = copy(TRAFILATURA_OPTIONS)
     options.url = options.source = url
-    document = trafilatura.bare_extraction(tree, url=url, options=options)
-    if document is None or document.body is None:
+    body = main_content(tree, options)
+    if body is None:
         return []
-    return recover_lead(tree, headline, render_blocks(document.body), header_lines)
+    return recover_lead(tree, headline, render_blocks(body), header_lines)
