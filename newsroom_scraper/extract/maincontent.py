@@ -11,11 +11,7 @@ leaves out work whose result nobody reads:
   is the copy's last reader, so readability gets it;
 - jusText's input (the cleaned tree before tag conversion, a third copy) is made
   only on the pages that reach jusText, from our tree, which is left intact;
-- its XPath sweeps are trafilatura's expressions with a cheaper test:
-  `re:test(@a, 'p')` becomes `(@a and re:test(string(@a), 'p'))`. A missing
-  attribute cannot match a pattern that needs a character, and a string
-  argument spares lxml a node-set conversion in the regex callback; the
-  expressions select the same elements, in the same order.
+- its XPath sweeps select the same elements for less (sweeps.py).
 
 These are trafilatura internals: pyproject.toml pins the releases for which
 tests/test_extract_maincontent.py finds the body bare_extraction finds.
@@ -23,7 +19,6 @@ tests/test_extract_maincontent.py finds the body bare_extraction finds.
 
 from __future__ import annotations
 
-import re
 from copy import copy
 
 from lxml import etree, html
@@ -42,25 +37,12 @@ from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
 
-REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
-RE_TEST = re.compile(r"re:test\((@[\w|@-]+), '([^']*)'\)")
-
-
-def _cheaper_test(match: re.Match) -> str:
-    attributes, pattern = match.groups()
-    test = f"re:test(string({attributes}), '{pattern}')"
-    return test if re.search(pattern, "") else f"(({attributes}) and {test})"
-
-
-def cheaper(expressions: list[etree.XPath]) -> list[etree.XPath]:
-    """trafilatura's XPath sweeps, selecting the same elements with fewer regex callbacks."""
-    return [etree.XPath(RE_TEST.sub(_cheaper_test, xpath.path), namespaces=REGEXP_NS) for xpath in expressions]
-
+from .sweeps import cheaper, overall_discard
 
 RAW_TREE_PRUNE = cheaper(xpaths.RAW_TREE_PRUNE_XPATH)
 REMOVE_COMMENTS_AND_LISTS = cheaper(xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH)
 REMOVE_COMMENTS = cheaper(xpaths.REMOVE_COMMENTS_XPATH)
-OVERALL_DISCARD = cheaper(xpaths.OVERALL_DISCARD_XPATH)
+OVERALL_DISCARD = overall_discard()
 
 
 def _raw_tree(tree: html.HtmlElement) -> html.HtmlElement:
