@@ -55,33 +55,32 @@ def shape(expression: etree.XPath) -> str:
     return " ".join(RE_TEST.sub(lambda match: f"re:test({match.group(1)}, _)", expression.path).split())
 
 
-def _first(attributes, *names: str) -> str:
+def _first(attributes, name: str, other: str) -> str:
     """XPath's string(@a|@b): the value of whichever attribute comes first in the source, else ''."""
-    return next((value for name, value in attributes.items() if name in names), "")
+    value, second = attributes.get(name), attributes.get(other)
+    if value is None or second is None:
+        return second or value or ""
+    return next(attributes[key] for key in attributes.keys() if key in (name, other))
 
 
 def _boxes(consent: re.Pattern, by_id: re.Pattern, by_class: re.Pattern) -> Sweep:
-    def sweep(tree: html.HtmlElement) -> list:
-        return [
-            element
-            for element in tree.iterdescendants(DISCARDED_BOXES)
-            if "data-lp-replacement-content" in (attributes := element.attrib)
+    def discarded(attributes) -> bool:
+        return bool(
+            "data-lp-replacement-content" in attributes
             or "nav" in attributes.get("role", "").replace("N", "n")
             or "MostPopularStories" in attributes.get("data-component", "")
             or consent.search(_first(attributes, "id", "class"))
             or by_id.search(attributes.get("id", ""))
             or by_class.search(attributes.get("class", ""))
-        ]
+        )
 
-    return sweep
+    return _sweep(DISCARDED_BOXES, discarded, _needs_attributes(consent, by_id, by_class))
 
 
 def _hidden(hidden: re.Pattern, by_id: re.Pattern, by_class: re.Pattern) -> Sweep:
-    def sweep(tree: html.HtmlElement) -> list:
-        return [
-            element
-            for element in tree.iterdescendants(etree.Element)
-            if (attributes := element.attrib).get("class") == "comments-title"
+    def discarded(attributes) -> bool:
+        return bool(
+            attributes.get("class") == "comments-title"
             or _first(attributes, "id", "class").startswith("reply-")
             or hidden.search(_first(attributes, "id", "style"))
             or "display:none" in (style := attributes.get("style", ""))
@@ -89,6 +88,22 @@ def _hidden(hidden: re.Pattern, by_id: re.Pattern, by_class: re.Pattern) -> Swee
             or by_id.search(attributes.get("id", ""))
             or by_class.search(attributes.get("class", ""))
             or attributes.get("aria-hidden") == "true"
+        )
+
+    return _sweep(etree.Element, discarded, _needs_attributes(hidden, by_id, by_class))
+
+
+def _needs_attributes(*patterns: re.Pattern) -> bool:
+    """Whether an element without attributes is passed over: no pattern matches the '' of a missing one."""
+    return not any(pattern.search("") for pattern in patterns)
+
+
+def _sweep(tags, discarded: Callable[[object], bool], needs_attributes: bool) -> Sweep:
+    def sweep(tree: html.HtmlElement) -> list:
+        return [
+            element
+            for element in tree.iterdescendants(tags)
+            if ((attributes := element.attrib) or not needs_attributes) and discarded(attributes)
         ]
 
     return sweep
