@@ -11,7 +11,8 @@ leaves out work whose result nobody reads:
   is the copy's last reader, so readability gets it;
 - jusText's input (the cleaned tree before tag conversion, a third copy) is made
   only on the pages that reach jusText, from our tree, which is left intact;
-- its XPath sweeps select the same elements for less (sweeps.py).
+- its XPath sweeps select the same elements for less (sweeps.py), and its
+  main pass copies the cleaned tree only where it needs a second (mainpass.py).
 
 These are trafilatura internals: pyproject.toml pins the releases for which
 tests/test_extract_maincontent.py finds the body bare_extraction finds.
@@ -33,10 +34,10 @@ from trafilatura.external import (
     try_readability,
 )
 from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-from trafilatura.main_extractor import extract_content
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
 
+from .mainpass import extract_content
 from .sweeps import cheaper, overall_discard
 
 RAW_TREE_PRUNE = cheaper(xpaths.RAW_TREE_PRUNE_XPATH)
@@ -51,6 +52,12 @@ def _raw_tree(tree: html.HtmlElement) -> html.HtmlElement:
     return prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS)
 
 
+def _cleaned(raw: html.HtmlElement, is_forum: bool, options: Extractor) -> html.HtmlElement:
+    """A copy of the raw tree, cleaned and converted as trafilatura's main pass reads it."""
+    cleaned = convert_tags(tree_cleaning(copy(raw), options), options, options.url)
+    return cleaned if is_forum else prune_unwanted_nodes(cleaned, REMOVE_COMMENTS)
+
+
 def main_content(tree: html.HtmlElement, options: Extractor) -> etree._Element | None:
     """trafilatura's XML body for `tree`, or None where bare_extraction finds none; `tree` is not changed.
 
@@ -59,10 +66,8 @@ def main_content(tree: html.HtmlElement, options: Extractor) -> etree._Element |
     try:
         is_forum = _forum_thread_page(tree)
         raw = _raw_tree(tree)
-        cleaned = convert_tags(tree_cleaning(copy(raw), options), options, options.url)
-        if not is_forum:
-            cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS)
-        body, text = extract_content(cleaned, options)
+        cleaned = _cleaned(raw, is_forum, options)
+        body, text = extract_content(cleaned, options, lambda: _cleaned(_raw_tree(tree), is_forum, options))
         body, text = _compare(tree, raw, body, text, options)
     except (TypeError, ValueError):  # bare_extraction's "discarding data"
         return None
