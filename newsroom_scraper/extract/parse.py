@@ -27,9 +27,9 @@ PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.Htm
 # What XML 1.0 does not allow in text: C0 controls but tab, newline and carriage return;
 # lone surrogates (a str can hold them, UTF-8 cannot); the non-characters U+FFFE and U+FFFF.
 NOT_XML_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# The same but the surrogates, one character each: a page is some 100,000 characters, and one
-# `in` per character is a C scan, several times quicker than the regex above testing every character.
-NOT_XML_SINGLES = tuple(map(chr, (*range(0x00, 0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF)))
+# Its controls as UTF-8 bytes (multi-byte sequences have no byte below 0x80): one memchr each over
+# the page's UTF-8 is several times quicker than the regex above, which tests every character.
+NOT_XML_CONTROLS = tuple(bytes((code,)) for code in (*range(0x00, 0x09), *range(0x0E, 0x20)))
 # Vertical tab and form feed separate words where they occur: they become spaces, not nothing.
 XML_SPACES = str.maketrans("\x0b\x0c", "  ")
 # The same characters written as numeric references ("&#2;", "&#x1F", "&#65535;"): the HTML parser decodes
@@ -54,15 +54,11 @@ def xml_safe(text: str) -> str:
 
 def _has_not_xml(text: str) -> bool:
     """Whether NOT_XML_CHARS occurs in the text, found without running the regex over every character."""
-    if any(char in text for char in NOT_XML_SINGLES):
-        return True
-    if text.isascii():  # a flag of the str, read without a scan
-        return False
     try:
-        text.encode("utf-8")  # a lone surrogate is the one character UTF-8 refuses
-    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate is the one character UTF-8 refuses
         return True
-    return False
+    return any(control in data for control in NOT_XML_CONTROLS) or "\ufffe" in text or "\uffff" in text
 
 
 def _allowed_reference(match: re.Match) -> str:
