@@ -37,13 +37,12 @@ from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_
 from trafilatura.settings import Extractor
 from trafilatura.utils import trim
 
-from .mainpass import extract_content
-from .sweeps import cheaper, overall_discard
+from .mainpass import OVERALL_DISCARD, extract_content
+from .sweeps import cheaper
 
 RAW_TREE_PRUNE = cheaper(xpaths.RAW_TREE_PRUNE_XPATH)
 REMOVE_COMMENTS_AND_LISTS = cheaper(xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH)
 REMOVE_COMMENTS = cheaper(xpaths.REMOVE_COMMENTS_XPATH)
-OVERALL_DISCARD = overall_discard()
 
 
 def _raw_tree(tree: html.HtmlElement) -> html.HtmlElement:
