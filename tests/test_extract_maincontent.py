@@ -1,9 +1,10 @@
 """maincontent runs trafilatura's own cascade by hand: it must find bare_extraction's body, to the byte.
 
-It calls trafilatura internals (their order, arguments and xpaths), so a
-trafilatura release that reshapes them fails here, loudly, before any record
-changes: compare the new release's core.trafilatura_sequence and
-external.compare_extraction with maincontent.py, then widen the pin in pyproject.toml.
+It calls trafilatura internals (their order, arguments and xpaths) and forks
+its main pass, so a trafilatura release that reshapes them fails here, loudly,
+before any record changes: compare the new release's core.trafilatura_sequence,
+external.compare_extraction and main_extractor.extract_content with
+maincontent.py and mainpass.py, then widen the pin in pyproject.toml.
 """
 
 from __future__ import annotations
