@@ -11,11 +11,11 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass
 
-import trafilatura
 from lxml import html
 from trafilatura.settings import Extractor
 
-from .text import element_text, link_density, squash
+from .maincontent import main_content
+from .text import element_text, link_density, short_text, squash
 
 # favor_precision: our own pruning and cleaning recover recall cheaply, while
 # boilerplate that trafilatura lets through is what costs records their
@@ -93,6 +93,7 @@ def recover_lead(
     if headline is None or not blocks:
         return blocks
     first = blocks[0].text[:60]
+    longest = max(map(len, header_lines), default=0)
     leads: list[str] = []
     after_headline = False
     for element in tree.iter():
@@ -101,11 +102,12 @@ def recover_lead(
             continue
         if not after_headline or not isinstance(element.tag, str):
             continue
-        text = element_text(element)
         if element.tag != "p":
-            if text in header_lines:
+            # A container is a header line only when it is short: its text is read no further.
+            if header_lines and short_text(element, longest) in header_lines:
                 leads = []
             continue
+        text = element_text(element)
         if text.startswith(first):
             known = {block.text for block in blocks}
             return [Block("p", lead) for lead in leads if lead not in known] + blocks
@@ -122,7 +124,7 @@ def extract_blocks(
     """The main-content blocks of the (already pruned) tree; [] when there is none."""
     options = copy(TRAFILATURA_OPTIONS)
     options.url = options.source = url
-    document = trafilatura.bare_extraction(tree, url=url, options=options)
-    if document is None or document.body is None:
+    body = main_content(tree, options)
+    if body is None:
         return []
-    return recover_lead(tree, headline, render_blocks(document.body), header_lines)
+    return recover_lead(tree, headline, render_blocks(body), header_lines)

@@ -27,6 +27,9 @@ PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.Htm
 # What XML 1.0 does not allow in text: C0 controls but tab, newline and carriage return;
 # lone surrogates (a str can hold them, UTF-8 cannot); the non-characters U+FFFE and U+FFFF.
 NOT_XML_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Its controls as UTF-8 bytes (multi-byte sequences have no byte below 0x80): one memchr each over
+# the page's UTF-8 is several times quicker than the regex above, which tests every character.
+NOT_XML_CONTROLS = tuple(bytes((code,)) for code in (*range(0x00, 0x09), *range(0x0E, 0x20)))
 # Vertical tab and form feed separate words where they occur: they become spaces, not nothing.
 XML_SPACES = str.maketrans("\x0b\x0c", "  ")
 # The same characters written as numeric references ("&#2;", "&#x1F", "&#65535;"): the HTML parser decodes
@@ -40,13 +43,22 @@ XML_ALLOWED_CODES = frozenset((9, 10, 13))  # tab, newline, carriage return: lef
 
 def xml_safe(text: str) -> str:
     """The text without the characters lxml refuses; unchanged (and not copied) when it has none."""
-    if NOT_XML_CHARS.search(text):
+    if _has_not_xml(text):
         text = NOT_XML_CHARS.sub("", text)
     if "\x0b" in text or "\x0c" in text:
         text = text.translate(XML_SPACES)
     if "&#" in text:
         text = LOW_REFERENCE.sub(_allowed_reference, text)
     return text
+
+
+def _has_not_xml(text: str) -> bool:
+    """Whether NOT_XML_CHARS occurs in the text, found without running the regex over every character."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate is the one character UTF-8 refuses
+        return True
+    return any(control in data for control in NOT_XML_CONTROLS) or "\ufffe" in text or "\uffff" in text
 
 
 def _allowed_reference(match: re.Match) -> str:

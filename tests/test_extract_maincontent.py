@@ -1,0 +1,79 @@
+"""maincontent runs trafilatura's own cascade by hand: it must find bare_extraction's body, to the byte.
+
+It calls trafilatura internals (their order, arguments and xpaths) and forks
+its main pass, so a trafilatura release that reshapes them fails here, loudly,
+before any record changes: compare the new release's core.trafilatura_sequence,
+external.compare_extraction and main_extractor.extract_content with
+maincontent.py and mainpass.py, then widen the pin in pyproject.toml.
+"""
+
+from __future__ import annotations
+
+from copy import copy
+
+import pytest
+import trafilatura
+from lxml import etree
+from trafilatura import xpaths
+
+from newsroom_scraper.extract.body import TRAFILATURA_OPTIONS
+from newsroom_scraper.extract.maincontent import main_content
+from newsroom_scraper.extract.parse import parse_html
+from newsroom_scraper.extract.sweeps import OVERALL_DISCARD_SHAPES, cheaper, overall_discard, shape
+
+from .goldpages import gold_pages
+
+STORY = "<p>The harbour board met on Tuesday and approved the new quay, after two years of objections.</p>"
+# Too little text for trafilatura's main pass: jusText is asked too.
+SHORT_PAGE = f"<html><body><div class='story'>{STORY}</div><div class='footer'>Contact us</div></body></html>"
+# A thread forum: trafilatura keeps the comment containers, which are the posts.
+FORUM_PAGE = (
+    '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></head><body>'
+    + f"<div class='comments'>{STORY * 4}</div><div class='post'>{STORY * 5}</div></body></html>"
+)
+SWEEPS = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH", "OVERALL_DISCARD_XPATH")
+
+
+def trees():
+    for page in gold_pages():
+        yield page.name, parse_html(page.html.decode("utf-8", "replace")), page.url
+    yield "short", parse_html(SHORT_PAGE), "https://example.org/short"
+    yield "forum", parse_html(FORUM_PAGE), "https://example.org/forum"
+
+
+def options(url: str):
+    chosen = copy(TRAFILATURA_OPTIONS)
+    chosen.url = chosen.source = url
+    return chosen
+
+
+def serialised(element) -> bytes | None:
+    return None if element is None else etree.tostring(element)
+
+
+@pytest.mark.parametrize("name,tree,url", list(trees()), ids=lambda value: value if isinstance(value, str) else "")
+def test_same_body_as_bare_extraction(name, tree, url):
+    intact = etree.tostring(tree)
+    document = trafilatura.bare_extraction(tree, url=url, options=options(url))
+    assert serialised(main_content(tree, options(url))) == serialised(document and document.body)
+    assert etree.tostring(tree) == intact  # later stages read the tree: it is left as it came
+
+
+def test_short_and_forum_pages_keep_their_text():
+    for page, url in ((SHORT_PAGE, "https://example.org/short"), (FORUM_PAGE, "https://example.org/forum")):
+        body = main_content(parse_html(page), options(url))
+        assert "approved the new quay" in "".join(body.itertext())
+
+
+def test_faster_sweeps_select_the_same_elements():
+    faster = {name: cheaper(getattr(xpaths, name)) for name in SWEEPS} | {"walks": overall_discard()}
+    for _, tree, _ in trees():
+        for name, ours in faster.items():
+            theirs = getattr(xpaths, name if name in SWEEPS else "OVERALL_DISCARD_XPATH")
+            for expression, mine in zip(theirs, ours, strict=True):
+                assert mine(tree) == expression(tree), name
+
+
+def test_overall_discard_is_walked_in_python():
+    # Another shape falls back to XPath, correct but slower: sweeps.py should learn the new shape.
+    assert tuple(map(shape, xpaths.OVERALL_DISCARD_XPATH)) == OVERALL_DISCARD_SHAPES

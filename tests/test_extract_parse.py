@@ -1,0 +1,19 @@
+"""parse.xml_safe finds the characters XML refuses by plain searches: it must find exactly NOT_XML_CHARS."""
+
+from __future__ import annotations
+
+from newsroom_scraper.extract.parse import NOT_XML_CHARS, parse_html, xml_safe
+
+
+def test_every_character_the_regex_refuses_is_found_and_no_other():
+    for code in (*range(0x10000), 0x10FFFF):
+        char = chr(code)
+        text = f"<p>a{char}b</p>"
+        expected = "<p>ab</p>" if NOT_XML_CHARS.match(char) else text
+        if char not in "\x0b\x0c&":  # spaces and references: the next steps of xml_safe
+            assert xml_safe(text) == expected, hex(code)
+
+
+def test_a_lone_surrogate_in_a_wide_page_is_dropped():
+    tree = parse_html("<html><body><p>\u4e2d\u6587 \ud83d text</p></body></html>")
+    assert tree.findtext(".//p") == "\u4e2d\u6587  text"
