@@ -9,6 +9,9 @@ the first one was (`rebuild`, from maincontent), only when it runs; the
 guard's outermost matches come from one walk of the frame; the sweeps are
 sweeps.py's. The rest is trafilatura 2.3's code, step for step, and
 tests/test_extract_maincontent.py holds the result to bare_extraction's body.
+
+Derived from trafilatura 2.3.1 (main_extractor.py), Copyright Adrien Barbaresi and contributors, licensed under
+the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0); changed as said above. See NOTICE.
 """
 
 from __future__ import annotations
