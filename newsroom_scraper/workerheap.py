@@ -1,14 +1,14 @@
 """A worker's heap over a long crawl: the warm-up kept out of the garbage collector, freed pages given back.
 
 An extraction worker (workerpool.py) holds the same objects from its warm-up
-to its end: modules, py3langid's model, dateparser's locales. Python's
+to its end: modules, py3langid's model, jusText's stoplists. Python's
 collector still walks them at every full collection, and with its default
-thresholds it collects often while a page is being extracted, finding
-almost nothing: over 300 real pages, 5.8 ms of a page's 41 ms went to
-collections that freed 86 objects in all. Frozen after the warm-up and
-collected every 10,000 net new objects instead of 700, that is 1.5 ms a
-page (benchmarks/notes/crawl-memory-2026-11-26.md). Cyclic garbage is
-rare here, so the larger threshold costs little memory.
+thresholds it collects about three times a page, finding almost nothing:
+over 400 real pages, 1.6 ms of CPU a page (of about 45) went to collections
+that freed 86 objects in all. Frozen after the warm-up and collected every
+10,000 net new objects instead of 700, that is 0.4 ms a page
+(benchmarks/notes/crawl-memory-2026-11-26.md). Cyclic garbage is rare here,
+so the larger threshold costs little memory.
 
 glibc keeps the pages a large page's parse freed inside its heap, where a
 later page may or may not reuse them, so a worker's RSS creeps up over a
