@@ -16,7 +16,6 @@ from scrapy.utils.test import get_crawler
 
 from newsroom_scraper.items import Page
 from newsroom_scraper.pipelines.extract import ExtractPipeline
-from newsroom_scraper.workerheap import HeapTrimmer
 
 from . import pooljobs
 from .conftest import FIXTURES
@@ -91,15 +90,3 @@ def test_in_process_extraction_counts_a_failure_and_goes_on():
     assert isinstance(results[0], DropItem) and "extraction_error: KeyError: 'no such thing'" in str(results[0])
     assert isinstance(results[1], dict) and results[1]["body"]
     assert stats.get_value("newsroom/not_article/extraction_error") == 1
-
-
-@pytest.mark.skipif(HeapTrimmer().trim is None, reason="needs /proc and glibc's malloc_trim")
-def test_in_process_extraction_trims_the_heap_only_after_pages_that_grew_it():
-    items = [page(json.loads(path.with_suffix(".json").read_text())["url"], path.read_bytes()) for path in HEALTHY]
-    eager = ExtractPipeline(get_crawler().stats, heap=HeapTrimmer(step_kib=0))
-    patient = ExtractPipeline(get_crawler().stats, heap=HeapTrimmer(step_kib=1024**3))
-    assert all(isinstance(record, dict) for record in asyncio.run(run_all(eager, items)))
-    asyncio.run(run_all(patient, items))
-    assert eager.heap.trims >= 1
-    assert patient.heap.trims == 0
-    assert ExtractPipeline(get_crawler().stats, workers=2).heap is None  # workers trim their own heaps

@@ -24,9 +24,7 @@ process, the extraction's own budget (extract/guard.py); in workers, the
 same budget plus a hard kill, and an address-space limit per worker
 (NEWSROOM_EXTRACT_MEMORY_MB). A worker killed or dead costs only its own
 page, counted as `extraction_timeout` or `too_complex`; the pool
-(workerpool.py) replaces it and the crawl goes on. In the crawl's own
-process, as in a worker, a page that grew the heap is followed by a trim
-that gives glibc's freed pages back (workerheap.py).
+(workerpool.py) replaces it and the crawl goes on.
 """
 
 from __future__ import annotations
@@ -42,7 +40,6 @@ from ..extract import NotAnArticle, SiteProfile
 from ..extract.guard import failure_detail
 from ..items import Page
 from ..pagetask import PageHeader, extract_page, extract_sent, warm_up
-from ..workerheap import HeapTrimmer
 from ..workerpool import RemoteError, TaskFailed, WorkerPool
 
 logger = logging.getLogger(__name__)
@@ -85,12 +82,8 @@ class ExtractPipeline:
         memory_mb: int | None = 1024,
         extract: Callable = extract_page,
         kill_grace: float = KILL_GRACE,
-        heap: HeapTrimmer | None = None,
     ) -> None:
-        """`extract(item, profile, timeout)` is extract_page; tests give a function that hangs or eats memory.
-
-        `heap` trims the crawl process' heap after pages extracted in it (with no workers).
-        """
+        """`extract(item, profile, timeout)` is extract_page; tests give a function that hangs or eats memory."""
         self.stats = stats
         self.crawler = crawler
         self.profiles: dict[str, SiteProfile] = {}
@@ -100,7 +93,6 @@ class ExtractPipeline:
         self.extract = extract
         self.kill_grace = kill_grace
         self.pool: WorkerPool | None = None
-        self.heap = heap if heap is not None else HeapTrimmer() if workers <= 0 else None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -152,9 +144,6 @@ class ExtractPipeline:
             except Exception as error:  # noqa: BLE001 - extract_article never raises; this is for what wraps it
                 logger.warning("Extraction of %s failed: %s", item.url, failure_detail(error))
                 return NotAnArticle("extraction_error", failure_detail(error))
-            finally:
-                if self.heap is not None:
-                    self.heap.after_task()
         try:
             submitted = self.started_pool().submit(
                 extract_sent, PageHeader.of(item), profile, self.timeout, self.extract, data=item.body
