@@ -17,8 +17,13 @@ process over a sample of the same pages, measured in the same run (the
 machine may be shared: the load average is printed too). Each process's
 peak RSS (crawl, extraction workers) comes from /proc, and its RSS every
 --every article pages, with the growth after warm-up (the first sample
-past 20 % of the pages). For the last newsroom run, the pages that gave no
-record are extracted again here to say why, with a few examples per reason.
+past 20 % of the pages). The loopback server runs in this process and takes
+its CPU from the same cores as the crawl: its CPU per article page is printed
+beside each run's (`server_cpu_ms_per_page`, with the sampling's, which is
+small). For the last newsroom run, the pages that gave no record are
+extracted again here to say why, with a few examples per reason. With
+CRAWL_THROUGHPUT_PROFILE=DIR in the environment, each crawl process writes
+its cProfile stats to DIR/<run>.prof (Scrapy's --profile).
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQU
 PER_LISTING = 100
 SAMPLE_S = 0.25
 WARM_UP = 0.2  # the share of the pages after which memory must stay flat
+PROFILE_DIR = "CRAWL_THROUGHPUT_PROFILE"
 
 
 class Watch:
@@ -110,10 +116,14 @@ def growth(samples: list[dict], pages: int) -> dict[str, float]:
 
 def run_crawl(name: str, command: list[str], env: dict, server, work: Path, every: int, cwd: Path) -> dict:
     output = work / f"{name}.jsonl"
+    if PROFILE_DIR in env:
+        command = [*command, "--profile", str(Path(env[PROFILE_DIR]).resolve() / f"{name}.prof")]
     with open(work / f"{name}.log", "w") as log:
         process = subprocess.Popen([*command, "-O", str(output)], env=env, stderr=log, cwd=cwd)
         watch = Watch(process, server, every)
+        served = time.process_time()  # this process: the loopback server's threads and the sampling
         elapsed = watch.run()
+        served = time.process_time() - served
     if process.returncode not in (0, 1):  # 1: the run summary's "finished with failures", still measured
         sys.exit(f"the {name} crawl failed with status {process.returncode}; its log: {work / (name + '.log')}")
     records = [json.loads(line) for line in output.open(encoding="utf-8")] if output.exists() else []
@@ -125,6 +135,7 @@ def run_crawl(name: str, command: list[str], env: dict, server, work: Path, ever
     return {"name": name, "seconds": round(elapsed, 1), "article_pages": watch.articles, "records": len(records),
             "pages_per_s": round(watch.articles / elapsed, 2), "peak_rss_mib": peaks,
             "cpu_ms_per_page": {name: round(1000 * cpu[name] / pages, 1) for name in ("crawl", "worker")},
+            "server_cpu_ms_per_page": round(1000 * served / pages, 1),
             "rss_every": watch.samples, "growth_after_warm_up_pct": growth(watch.samples, watch.articles),
             "_urls": {record["url"] for record in records}}  # fmt: skip
 
@@ -152,8 +163,14 @@ def newsroom(workers: str, start_url: str, server, work: Path, every: int, extra
 
 
 def core_limit(site: Path, sample: int) -> dict:
-    """Usable cores x extract_article pages/s in this process, over the site's first `sample` pages."""
-    pages = [(path, path.read_bytes()) for path in sorted((site / "a").glob("*.html"))[:sample]]
+    """Usable cores x extract_article pages/s in this process, over `sample` pages spread evenly over the site.
+
+    Evenly, not the first ones: the corpora's pages differ in size and language
+    by set, and the crawl extracts them all.
+    """
+    paths = sorted((site / "a").glob("*.html"), key=lambda path: int(path.stem))
+    step = max(1, len(paths) // sample)
+    pages = [(path, path.read_bytes()) for path in paths[::step][:sample]]
     for path, body in pages[:20]:  # warm-up: models and per-language data
         extract_article(body, f"http://127.0.0.1/a/{path.name}")
     started = time.perf_counter()

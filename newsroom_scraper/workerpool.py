@@ -15,6 +15,9 @@ workers' tasks go on untouched. Such a task's future gets a `TaskFailed`
 crawl's reactor thread only ever waits on futures. A task's `data` (a page's
 bytes) travels beside its small pickled header as raw bytes, not inside the
 pickle, so a large body is not copied into a pickle buffer on its way.
+A worker keeps its heap flat over a long crawl (workerheap.py): what its
+warm-up loaded is frozen out of the garbage collector, and freed pages go
+back to the system after a task that grew the heap.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+
+from .workerheap import HeapTrimmer, settle_after_warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -268,6 +273,8 @@ def serve(conn: Connection, memory_mb: int | None, initializer: Callable[[], Non
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if initializer is not None:
         initializer()
+    settle_after_warm_up()
+    heap = HeapTrimmer()
     conn.send(READY)
     while True:
         try:
@@ -287,3 +294,5 @@ def serve(conn: Connection, memory_mb: int | None, initializer: Callable[[], Non
         except Exception as error:  # noqa: BLE001 - reported to the submitter, the worker lives on
             reply = ("error", f"{type(error).__name__}: {error}")
         conn.send(reply)
+        del reply, args
+        heap.after_task()

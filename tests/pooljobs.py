@@ -46,3 +46,10 @@ def misbehaving_extract(item, rules, timeout):
     from newsroom_scraper.pagetask import extract_page  # here: the pool tests' workers start light
 
     return extract_page(item, rules, timeout)
+
+
+def collector_state(_=None) -> tuple[int, bool]:
+    """The worker's young-generation threshold, and whether its warm-up was frozen out of the collector."""
+    import gc
+
+    return gc.get_threshold()[0], gc.get_freeze_count() > 0

@@ -4,7 +4,7 @@ A token matches a whole word of a class or id split on "-", "_", ".", ":",
 "/" and camelCase, or a whole class name with its separators removed: "share"
 hits "post-share-bar" and "postShareBar", "readmore" hits "read-more".
 Class names recur within a page and across a site, so each name is split
-once per process (up to a bound), not once per element.
+once while it is in a bounded cache, not once per element.
 """
 
 from __future__ import annotations
@@ -15,7 +15,11 @@ from lxml import html
 
 CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SPLIT = re.compile(r"[\s_\-:/.]+")
-MAX_CACHED_NAMES = 65536
+# Names kept split; when full, the cache starts afresh (the crawl has moved on to other sites'
+# templates). Measured over the 2,159 pages of ../shared/corpora (1.49 M lookups, 199 k distinct
+# names): starting afresh at 8,192 hits 76 % of lookups in about 5 MiB, where keeping the first
+# 65,536 names and no others hit 31 % in 38 MiB (unbounded: 87 %, some 115 MiB for these pages alone).
+MAX_CACHED_NAMES = 8192
 _NAME_WORDS: dict[str, frozenset[str]] = {}
 
 
@@ -25,8 +29,9 @@ def name_words(name: str) -> frozenset[str]:
     if words is None:
         parts = [part.lower() for part in SPLIT.split(CAMEL.sub(" ", name)) if part]
         words = frozenset((*parts, "".join(parts)))
-        if len(_NAME_WORDS) < MAX_CACHED_NAMES:
-            _NAME_WORDS[name] = words
+        if len(_NAME_WORDS) >= MAX_CACHED_NAMES:
+            _NAME_WORDS.clear()
+        _NAME_WORDS[name] = words
     return words
 
 

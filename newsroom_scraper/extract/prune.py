@@ -29,8 +29,9 @@ SURE_TOKENS = frozenset(markup.SURE_DROP_TOKENS)
 SURE, HINT = 2, 1
 DROP_TAGS = frozenset(markup.DROP_TAGS)
 ROLE_DROP = frozenset(markup.ROLE_DROP)
-# Class names, and whole class/id values, recur within a page and across a site: each is judged once.
-MAX_NAME_LABELS = 65536
+# Class names, and whole class/id values, recur within a page and across a site: each is judged once
+# while it is in this cache, which starts afresh when full (the bound as classnames.MAX_CACHED_NAMES).
+MAX_NAME_LABELS = 8192
 _NAME_LABELS: dict[str, int] = {}
 
 
@@ -140,17 +141,21 @@ def _names_label(value: str) -> int:
     for name in value.split():
         named = _NAME_LABELS.get(name)
         label = max(label, _name_label(name) if named is None else named)
-    if len(_NAME_LABELS) < MAX_NAME_LABELS:
-        _NAME_LABELS[value] = label
+    _remember(value, label)
     return label
 
 
 def _name_label(name: str) -> int:
     words = name_words(name)
     label = SURE if words & SURE_TOKENS else HINT if words & DROP_TOKENS else 0
-    if len(_NAME_LABELS) < MAX_NAME_LABELS:
-        _NAME_LABELS[name] = label
+    _remember(name, label)
     return label
+
+
+def _remember(key: str, label: int) -> None:
+    if len(_NAME_LABELS) >= MAX_NAME_LABELS:
+        _NAME_LABELS.clear()
+    _NAME_LABELS[key] = label
 
 
 def _remove_outermost(elements: list) -> int:
