@@ -23,15 +23,21 @@ MAX_CACHED_NAMES = 8192
 _NAME_WORDS: dict[str, frozenset[str]] = {}
 
 
+def remember(cache: dict, key: str, value):
+    """Keep `value` for `key` in one of the per-name caches (here, prune's, section's): when the cache is
+    full it starts afresh, so it stays bounded at MAX_CACHED_NAMES and warm for the site being crawled."""
+    if len(cache) >= MAX_CACHED_NAMES:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def name_words(name: str) -> frozenset[str]:
     """The words of one class name (or id), plus the name with its separators removed."""
     words = _NAME_WORDS.get(name)
     if words is None:
         parts = [part.lower() for part in SPLIT.split(CAMEL.sub(" ", name)) if part]
-        words = frozenset((*parts, "".join(parts)))
-        if len(_NAME_WORDS) >= MAX_CACHED_NAMES:
-            _NAME_WORDS.clear()
-        _NAME_WORDS[name] = words
+        words = remember(_NAME_WORDS, name, frozenset((*parts, "".join(parts))))
     return words
 
 

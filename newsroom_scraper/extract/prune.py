@@ -18,7 +18,7 @@ from itertools import islice
 
 from lxml import html
 
-from .classnames import name_words
+from .classnames import name_words, remember
 from .rules import boilerplate as rules
 from .rules import markup
 from .rules.boilerplate import is_toolbar_text
@@ -30,8 +30,7 @@ SURE, HINT = 2, 1
 DROP_TAGS = frozenset(markup.DROP_TAGS)
 ROLE_DROP = frozenset(markup.ROLE_DROP)
 # Class names, and whole class/id values, recur within a page and across a site: each is judged once
-# while it is in this cache, which starts afresh when full (the bound as classnames.MAX_CACHED_NAMES).
-MAX_NAME_LABELS = 8192
+# while it is in this cache, which starts afresh when full (classnames.remember).
 _NAME_LABELS: dict[str, int] = {}
 
 
@@ -141,21 +140,13 @@ def _names_label(value: str) -> int:
     for name in value.split():
         named = _NAME_LABELS.get(name)
         label = max(label, _name_label(name) if named is None else named)
-    _remember(value, label)
-    return label
+    return remember(_NAME_LABELS, value, label)
 
 
 def _name_label(name: str) -> int:
     words = name_words(name)
     label = SURE if words & SURE_TOKENS else HINT if words & DROP_TOKENS else 0
-    _remember(name, label)
-    return label
-
-
-def _remember(key: str, label: int) -> None:
-    if len(_NAME_LABELS) >= MAX_NAME_LABELS:
-        _NAME_LABELS.clear()
-    _NAME_LABELS[key] = label
+    return remember(_NAME_LABELS, name, label)
 
 
 def _remove_outermost(elements: list) -> int:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from .classnames import remember
 from .evidence import Source
 from .rules.sections import clean_crumb, skipped_crumb
 from .structured import PageMetadata
@@ -51,9 +52,7 @@ MARK_VALUES = etree.XPath(".//@class | .//@id | .//@aria-label | .//@itemtype")
 # Wherever a mark occurs in an element's joined values, its last word lies whole inside one value (values are
 # joined at spaces): an element with no value holding one of these is no breadcrumb, and is not read.
 MARK_ENDS = tuple({mark.rsplit(" ", 1)[-1] for mark in BREADCRUMB_MARKS})
-# Values remembered before starting afresh (as classnames' cache: templates repeat a few thousand values, and a
-# cache that stops learning when full misses every new site's; starting afresh keeps it bounded and warm).
-MAX_CACHED_VALUES = 8192
+# Whether a class/id value holds a mark's last word, per value (bounded as the class-name caches).
 _HOLDS_MARK_END: dict[str, bool] = {}
 # How far above its links a breadcrumb's container may be (li > ol > nav > div); NEAR_LINK says the same.
 CRUMB_DEPTH = 4
@@ -224,9 +223,7 @@ def _holds_mark_end(value: str) -> bool:
     if holds is None:
         lowered = value.lower()
         holds = any(end in lowered for end in MARK_ENDS)
-        if len(_HOLDS_MARK_END) >= MAX_CACHED_VALUES:
-            _HOLDS_MARK_END.clear()
-        _HOLDS_MARK_END[str(value)] = holds  # a plain str: the smart string would keep its tree alive
+        remember(_HOLDS_MARK_END, str(value), holds)  # a plain str: the smart string would keep its tree alive
     return holds
 
 
