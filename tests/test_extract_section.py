@@ -7,11 +7,14 @@ starts a "You are here:" label; these tests pin both routes.
 from __future__ import annotations
 
 import json
+import re
 
+from newsroom_scraper.extract import section
 from newsroom_scraper.extract.header import page_link_texts
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.section import find_section
 from newsroom_scraper.extract.structured import read_metadata
+from newsroom_scraper.extract.text import squash
 
 TITLE = "Council approves harbour flood defence plan"
 STORY = f"<h1>{TITLE}</h1><p>The city council approved a new plan on Tuesday to expand the harbour's defences.</p>"
@@ -188,3 +191,46 @@ def test_the_headers_link_texts_give_the_same_section():
     tree = parse_html(f"<html><head><title>{TITLE}</title></head><body>{body}{STORY}</body></html>")
     found = find_section(tree, read_metadata(tree), TITLE, "", page_link_texts(tree))
     assert found[0] == "City" and found[1] is tree.find(".//div")
+
+
+# The searches below are shortcuts, in C, for a test per text node, link or class value: each must find
+# exactly what that test finds.
+
+
+def test_label_search_finds_every_text_node_that_starts_a_label():
+    starts = ["Y", "you", "  \u200b You are here", "Sie", "SIND", "İ", "Lo", "location: x", "Es gibt", "está en",
+              "вы", "Вы здесь", "当前位置：", "所", "Usted", "c", "Contact", "\xa0Y\xa0", "Y\u200bou", "Yo u", "y o",
+              "\u200b\u200bYou", "CURRENT LOCATION", "vous êtes", "Y\n", "s"]  # fmt: skip
+    for start in starts:
+        for page in (f"<p>{start}</p>", f"<div><p>Story</p><p>x<b>{start}</b> y</p></div>"):
+            body = parse_html(f"<html><body>{page}</body></html>").find("body")
+            one_by_one = any(section._starts_here_label(node) for node in section.ALL_TEXT(body))
+            assert section._labelled_here(body) == one_by_one, start
+    assert section._labelled_here(parse_html("<html><body><p>Y</p></body></html>").find("body"))
+    assert not section._labelled_here(parse_html("<html><body><p>Yes</p><p>Story</p></body></html>").find("body"))
+
+
+def test_label_search_knows_every_character_that_lower_cases_to_a_label_letter():
+    letters = {label[place] for label in section.HERE_LABELS for place in (0, 1)}
+    for code in range(0x110000):
+        char = chr(code)
+        if char.lower()[:1] in letters:
+            assert char in section._any_case(char.lower()[:1]), hex(code)
+        assert (re.match(r"\s", char) is not None) == char.isspace(), hex(code)  # what str.lstrip strips
+
+
+def test_home_link_text_in_one_match():
+    texts = ["Home", "home page", "You are here: Home", "you are here:home", "Location Startseite", "Homepage",
+             "Home sweet home", "Location", "You are here: News", "首页", "当前位置：首页", "Start", "Inicio ",
+             "Sie sind hier: Startseite", "Vous êtes ici : Accueil", "Here: Home", "Current location Home"]  # fmt: skip
+    for text in texts:
+        two_steps = section.HOME.match(squash(section._without_here_label(squash(text))))
+        assert bool(section.HOME_LINK_TEXT.match(squash(text))) == bool(two_steps), text
+
+
+def test_marked_trail_found_when_lower_casing_lengthens_the_class_values():
+    body = (
+        '<div class="İstanbul"><div class="Breadcrumbs"><a href="/">Home</a> &gt; <a href="/news/">Newsroom</a>'
+        "</div></div>"
+    )
+    assert section_of(body + STORY) == "Newsroom"
