@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsroom_scraper.extract.prune import is_contact_block, says_boilerplate
-from newsroom_scraper.extract.rules.boilerplate import COPYRIGHT, MAX_COPYRIGHT_BOX, is_toolbar_text
+from newsroom_scraper.extract.rules.boilerplate import (
+    CONTACT_HINT,
+    COPYRIGHT,
+    MAX_COPYRIGHT_BOX,
+    count_contact_hints,
+    is_toolbar_text,
+)
 
 
 def box_kind(text: str) -> str | None:
@@ -43,3 +51,16 @@ def test_box_kind(text, kind):
 def test_the_copyright_cap_is_what_keeps_long_texts():
     long_text = ROWS[8][0]
     assert COPYRIGHT.search(long_text) and len(long_text) >= MAX_COPYRIGHT_BOX
+
+
+def test_contact_hints_counted_in_two_parts_as_the_whole_pattern_counts_them():
+    pieces = ["address", "tel", "phone", "fax", "e-mail", "email", "emai", "postcode", "adresse", "telefon", "hotel",
+              "téléphone", "teléfono", "courriel", "correo", "@", "电话", "地址", "телефон", "адрес", "факс", "メール",
+              "傳真", "+", "0", "1", "9", " ", "(", ")", ".", "/", "-", "x", "é", "_", "\n", "tel:", "ph",
+              "one"]  # fmt: skip
+    chooser = random.Random(12)
+    for _ in range(20000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 25)))
+        whole = sum(1 for _ in CONTACT_HINT.finditer(text))
+        assert count_contact_hints(text, 1000) == whole, text
+        assert count_contact_hints(text, 2) == min(whole, 2), text

@@ -45,8 +45,13 @@ class Guard:
             self.protected.update(headline.iterancestors())
             self.protected.add(headline)
 
+    def keeps(self, element: html.HtmlElement) -> bool:
+        """Never removed, whatever its text: the document, the story's containers, the headline's ancestors."""
+        return element.tag in markup.NEVER_DROPPED or element in self.protected
+
     def allows(self, element: html.HtmlElement, length: int | None = None) -> bool:
-        if element.tag in markup.NEVER_DROPPED or element in self.protected:
+        """Not kept, and holding a small share of the page's text (`length`: its squashed text's, when known)."""
+        if self.keeps(element):
             return False
         if length is None:
             raw = element.text_content()
@@ -160,11 +165,6 @@ def _remove_outermost(elements: list) -> int:
     return count
 
 
-def _two_contact_hints(text: str) -> bool:
-    hints = rules.MIN_CONTACT_HINTS
-    return sum(1 for _ in islice(rules.CONTACT_HINT.finditer(text.lower()), hints)) == hints
-
-
 def is_contact_block(lines: list[str]) -> bool:
     """Lines labelled address/postcode/tel/fax/e-mail, or a contact heading over phone or e-mail lines."""
     if not lines:
@@ -207,9 +207,11 @@ def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool
 
 def says_boilerplate(text: str) -> bool | None:
     """True for a toolbar or copyright text; None when it holds contact hints, to be judged by its lines."""
-    if is_toolbar_text(text) or (len(text) < rules.MAX_COPYRIGHT_BOX and rules.COPYRIGHT.search(text)):
+    lowered = text.lower()
+    if is_toolbar_text(text, lowered) or (len(text) < rules.MAX_COPYRIGHT_BOX and rules.COPYRIGHT.search(text)):
         return True
-    return None if _two_contact_hints(text) else False
+    hints = rules.MIN_CONTACT_HINTS
+    return None if rules.count_contact_hints(lowered, hints) == hints else False
 
 
 def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
@@ -257,11 +259,10 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
     for form in tree.iter("form"):
         box = form
         for ancestor in form.iterancestors():
-            if (
-                not guard.allows(ancestor)
-                or len(element_text(ancestor)) > rules.MAX_BOX_CHARS
-                or is_contentful(ancestor)
-            ):
+            if guard.keeps(ancestor):
+                break
+            length = len(element_text(ancestor))  # read once, for the guard too
+            if length > rules.MAX_BOX_CHARS or not guard.allows(ancestor, length) or is_contentful(ancestor):
                 break  # past the box: the page's own prose begins
             box = ancestor
         if guard.allows(box):
@@ -269,9 +270,15 @@ def drop_form_boxes(tree: html.HtmlElement, guard: Guard) -> int:
     return _remove_outermost(doomed)
 
 
-def _only_image(element: html.HtmlElement) -> bool:
-    # itertext stops at the first word: a page-sized wrapper is not copied whole to find it has text.
-    return not any(text.strip() for text in element.itertext()) and element.find(".//img") is not None
+def _no_text(element: html.HtmlElement) -> bool:
+    """No text but white space: what holds a picture (an ancestor of one) and nothing else.
+
+    The walk stops at the first word: a page-sized wrapper is not copied whole to find it has text.
+    """
+    for text in element.itertext():
+        if text.strip():
+            return False
+    return True
 
 
 def _styled_as_caption(element: html.HtmlElement) -> bool:
@@ -296,14 +303,16 @@ def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
         holder = image
         for _ in range(rules.CAPTION_CLIMB):
             parent = holder.getparent()
-            if parent is None or parent.tag == "body" or not _only_image(parent):
+            if parent is None or parent.tag == "body" or not _no_text(parent):
                 break
             holder = parent
         following = holder.getnext()
         if following is None or not isinstance(following.tag, str):
             continue
+        if not _styled_as_caption(following):  # asked first: it reads a few attributes, not the text
+            continue
         text = short_text(following, rules.MAX_CAPTION_CHARS)
-        if text and not rules.CAPTION_END.search(text) and _styled_as_caption(following) and guard.allows(following):
+        if text and not rules.CAPTION_END.search(text) and guard.allows(following):
             doomed.append(following)
     return _remove_outermost(doomed)
 

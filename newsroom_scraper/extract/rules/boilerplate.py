@@ -184,14 +184,48 @@ _HINT_STARTS = re.escape("".join(sorted({hint[0] for hint in CONTACT_HINT_WORDS 
 CONTACT_HINT = re.compile(
     rf"(?=[{_HINT_STARTS}+\d])(?:\b(?:{'|'.join(CONTACT_HINT_WORDS)})\b|{'|'.join(CONTACT_HINT_MARKS)}|{PHONE_LIKE})"
 )
+# CONTACT_HINT's count in two parts, since their matches never overlap (letters and marks; digits and
+# punctuation): the labels and marks, looked for only in texts holding one of these pieces of them (found in C,
+# where the regex engine would try its pattern at each letter); and the phone numbers, without the "+", which
+# starts no other match, so that a number's match ends where it did.
+CONTACT_WORD_PIECES = ("address", "adresse", "tel", "phone", "fax", "mail", "postcode", "courriel", "correo",
+                       *CONTACT_HINT_MARKS)  # fmt: skip
+CONTACT_WORD_HINT = re.compile(rf"\b(?:{'|'.join(CONTACT_HINT_WORDS)})\b|{'|'.join(CONTACT_HINT_MARKS)}")
+PHONE_HINT = re.compile(PHONE_LIKE.removeprefix(r"\+?"))
+
+
+def count_contact_hints(lowered: str, limit: int) -> int:
+    """How many CONTACT_HINT matches the lower-cased text holds, counting no further than `limit`."""
+    count = 0
+    for piece in CONTACT_WORD_PIECES:
+        if piece in lowered:
+            count = _count_matches(CONTACT_WORD_HINT, lowered, limit)
+            break
+    return count + _count_matches(PHONE_HINT, lowered, limit - count) if count < limit else count
+
+
+def _count_matches(pattern: re.Pattern, text: str, limit: int) -> int:
+    """finditer's count up to `limit`, for patterns that match no empty text (a search resumes at a match's end)."""
+    count = place = 0
+    while count < limit:
+        match = pattern.search(text, place)
+        if match is None:
+            break
+        count, place = count + 1, match.end()
+    return count
+
+
 SEPARATORS = re.compile(r"[|·•/\\\[\]【】()（）<>«»:：,，;；\-–—_=+*]+")
 
 
-def is_toolbar_text(text: str) -> bool:
-    """Only toolbar words ("Email Print Text Size", "A+ A-", "打印 关闭") once dates and separators go."""
+def is_toolbar_text(text: str, lowered: str | None = None) -> bool:
+    """Only toolbar words ("Email Print Text Size", "A+ A-", "打印 关闭") once dates and separators go.
+
+    `lowered` is text.lower() where the caller has it already.
+    """
     if len(text) > MAX_TOOLBAR_CHARS:
         return False  # lower-casing never shortens a text: a long paragraph is refused unread
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) > MAX_TOOLBAR_CHARS:
         return False
     if not set(lowered.split()) & TOOLBAR_WORDS and not any(p in lowered for p in TOOLBAR_PHRASES):
