@@ -124,9 +124,12 @@ def _label(tag: str, attributes: list[tuple[str, str]]) -> int:
     for key, value in attributes:
         if key == "class" or key == "id":
             named = _NAME_LABELS.get(value)  # the whole value first: templates repeat it element after element
-            label = max(label, _names_label(value) if named is None else named)
+            if named is None:
+                named = _names_label(value)
+            if named > label:
+                label = named
         elif key == "role" and value in ROLE_DROP:
-            label = max(label, HINT)
+            label = label or HINT
         elif key == "style" or key == "hidden" or key == "aria-hidden":
             label = SURE if _hides(key, value) else label
     return label
@@ -176,33 +179,35 @@ def is_contact_block(lines: list[str]) -> bool:
     return bool(rules.CONTACT_HEADING.match(lines[0])) and (labelled or reachable) >= 1
 
 
-def is_teaser_box(element: html.HtmlElement, text: str, links: LinkTexts, more_links: set) -> bool:
-    """A short box ending in a "more" link whose text is truncated or mostly links.
+def is_teaser_or_link_list(element: html.HtmlElement, text: str, links: LinkTexts, more_links: set) -> bool:
+    """A teaser box or a list of links, the box's links read once for both.
 
-    "Read more" alone is not enough: articles end with "Read more about the
-    mission at ...". A paragraph ending in "..." alone is not enough either:
-    quotes trail off.
+    A teaser: a short box ending in a "more" link whose text is truncated or
+    mostly links. "Read more" alone is not enough: articles end with "Read more
+    about the mission at ...". A paragraph ending in "..." alone is not enough
+    either: quotes trail off. A list: headlines with dates (related lists,
+    "latest news"), or a run of links and nothing else (menus).
     """
     if rules.teaser_end(text):
         return True
-    more = [links[a] for a in element.iter("a") if a in more_links] if more_links else []
-    if not more:
-        return rules.truncated(text) and links.density(element, text) >= rules.TEASER_LINK_DENSITY
-    stripped = text
-    for link_text in more:
-        stripped = stripped.replace(link_text, " ").strip()
-    return rules.truncated(stripped) or links.density(element, text) >= rules.TEASER_LINK_DENSITY
-
-
-def is_link_list(element: html.HtmlElement, text: str, links: LinkTexts) -> bool:
-    """Headlines with dates (related lists, "latest news"), or a run of links and nothing else (menus)."""
-    count = sum(1 for _ in element.iter("a"))
-    if count < rules.MIN_LIST_LINKS:
+    anchors = element.findall(".//a")
+    if not anchors:
+        return False  # no "more" link, no link text, no list
+    density = min(1.0, sum(len(links[a]) for a in anchors) / len(text))
+    more = [links[a] for a in anchors if a in more_links] if more_links else []
+    if more:
+        stripped = text
+        for link_text in more:
+            stripped = stripped.replace(link_text, " ").strip()
+        if rules.truncated(stripped) or density >= rules.TEASER_LINK_DENSITY:
+            return True
+    elif rules.truncated(text) and density >= rules.TEASER_LINK_DENSITY:
+        return True
+    if len(anchors) < rules.MIN_LIST_LINKS:
         return False
-    density = links.density(element, text)
     if density >= rules.DATED_LIST_LINK_DENSITY and len(rules.DATE_LIKE.findall(text)) >= rules.MIN_LIST_DATES:
         return True
-    return count >= rules.MIN_MENU_LINKS and density >= rules.MENU_LINK_DENSITY
+    return len(anchors) >= rules.MIN_MENU_LINKS and density >= rules.MENU_LINK_DENSITY
 
 
 def says_boilerplate(text: str) -> bool | None:
@@ -243,8 +248,7 @@ def drop_by_text(tree: html.HtmlElement, guard: Guard) -> int:
         if (
             said
             or (said is None and is_contact_block(block_lines(element)))
-            or is_teaser_box(element, text, links, more_links)
-            or is_link_list(element, text, links)
+            or is_teaser_or_link_list(element, text, links, more_links)
         ):
             doomed.append(element)
             inside.update(element.iter(*markup.BOX_TAGS))

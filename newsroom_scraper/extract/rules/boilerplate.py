@@ -228,7 +228,7 @@ def is_toolbar_text(text: str, lowered: str | None = None) -> bool:
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) > MAX_TOOLBAR_CHARS:
         return False
-    if not set(lowered.split()) & TOOLBAR_WORDS and not any(p in lowered for p in TOOLBAR_PHRASES):
+    if TOOLBAR_WORDS.isdisjoint(lowered.split()) and not any(p in lowered for p in TOOLBAR_PHRASES):
         return False  # cheap refusal first: most short texts hold no toolbar word at all
     for phrase in TOOLBAR_PHRASES:
         lowered = lowered.replace(phrase, " toolbarphrase ")
