@@ -173,7 +173,7 @@ def _slug(text: str) -> str:
 
 def _separated(element: html.HtmlElement) -> bool:
     """Links joined by ">", "/", "»": a menu has links and nothing between them."""
-    links = [element_text(a) for a in element.iter("a") if element_text(a)]
+    links = [text for a in element.iter("a") if (text := element_text(a))]
     between = element_text(element)
     start = 0
     for link in links[:-1]:
@@ -270,11 +270,12 @@ def _labelled_here(scope: html.HtmlElement) -> bool:
     can (LABEL_START); only those are judged one by one (_starts_here_label).
     """
     texts = ALL_TEXT(scope)
-    starts = None
-    for hit in LABEL_START.finditer("\x00" + "\x00".join(texts)):  # a NUL before each text node
-        if starts is None:
-            starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
-        if _starts_here_label(texts[bisect_right(starts, hit.start()) - 1]):
+    joined = "\x00" + "\x00".join(texts)  # a NUL before each text node
+    index, counted = -1, 0
+    for hit in LABEL_START.finditer(joined):
+        index += joined.count("\x00", counted, hit.start() + 1)  # the NULs up to the hit's: which node it is in
+        counted = hit.start() + 1
+        if _starts_here_label(texts[index]):
             return True
     return False
 
