@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from newsroom_scraper.extract import section
+from newsroom_scraper.extract import section, trailmarks
 from newsroom_scraper.extract.header import page_link_texts
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.section import find_section
@@ -204,18 +204,18 @@ def test_label_search_finds_every_text_node_that_starts_a_label():
     for start in starts:
         for page in (f"<p>{start}</p>", f"<div><p>Story</p><p>x<b>{start}</b> y</p></div>"):
             body = parse_html(f"<html><body>{page}</body></html>").find("body")
-            one_by_one = any(section._starts_here_label(node) for node in section.ALL_TEXT(body))
-            assert section._labelled_here(body) == one_by_one, start
-    assert section._labelled_here(parse_html("<html><body><p>Y</p></body></html>").find("body"))
-    assert not section._labelled_here(parse_html("<html><body><p>Yes</p><p>Story</p></body></html>").find("body"))
+            one_by_one = any(trailmarks.starts_here_label(node) for node in trailmarks.ALL_TEXT(body))
+            assert trailmarks.labelled_here(body) == one_by_one, start
+    assert trailmarks.labelled_here(parse_html("<html><body><p>Y</p></body></html>").find("body"))
+    assert not trailmarks.labelled_here(parse_html("<html><body><p>Yes</p><p>Story</p></body></html>").find("body"))
 
 
 def test_label_search_knows_every_character_that_lower_cases_to_a_label_letter():
-    letters = {label[place] for label in section.HERE_LABELS for place in (0, 1)}
+    letters = {label[place] for label in trailmarks.HERE_LABELS for place in (0, 1)}
     for code in range(0x110000):
         char = chr(code)
         if char.lower()[:1] in letters:
-            assert char in section._any_case(char.lower()[:1]), hex(code)
+            assert char in trailmarks._any_case(char.lower()[:1]), hex(code)
         assert (re.match(r"\s", char) is not None) == char.isspace(), hex(code)  # what str.lstrip strips
 
 
@@ -234,3 +234,22 @@ def test_marked_trail_found_when_lower_casing_lengthens_the_class_values():
         "</div></div>"
     )
     assert section_of(body + STORY) == "Newsroom"
+
+
+def test_marked_trails_in_document_order_whichever_attribute_marks_them():
+    first = '<div id="crumbs"><a href="/">Home</a> &gt; <a href="/news/">News</a></div>'
+    second = '<div class="breadcrumb"><a href="/">Home</a> &gt; <a href="/events/">Events</a></div>'
+    body = parse_html(f"<html><body>{first}{STORY}{second}</body></html>").find("body")
+    assert [element.get("id") or element.get("class") for element in trailmarks.marked_elements(body)] == [
+        "crumbs",
+        "breadcrumb",
+    ]
+    assert section_of(first + STORY + second) == "News"
+
+
+def test_mark_of_several_words_read_in_the_order_the_page_holds_the_values():
+    # "ruta de navegaci" spans the class and the id: it counts where the page's values, joined, hold it.
+    spanning = '<div class="ruta de" id="navegacion"><a href="/">Inicio</a> &gt; <a href="/prensa/">Prensa</a></div>'
+    body = parse_html(f"<html><body>{spanning}{STORY}</body></html>").find("body")
+    assert [element.get("id") for element in trailmarks.marked_elements(body)] == ["navegacion"]
+    assert trailmarks.marked_elements(parse_html(f"<html><body>{STORY}</body></html>").find("body")) == []

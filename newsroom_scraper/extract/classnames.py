@@ -24,7 +24,7 @@ _NAME_WORDS: dict[str, frozenset[str]] = {}
 
 
 def remember(cache: dict, key: str, value):
-    """Keep `value` for `key` in one of the per-name caches (here, prune's, section's): when the cache is
+    """Keep `value` for `key` in one of the per-name caches (here, prune's): when the cache is
     full it starts afresh, so it stays bounded at MAX_CACHED_NAMES and warm for the site being crawled."""
     if len(cache) >= MAX_CACHED_NAMES:
         cache.clear()

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from html import unescape
-from itertools import accumulate
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -26,52 +24,22 @@ from .rules.sections import clean_crumb, skipped_crumb
 from .structured import PageMetadata
 from .text import LinkTexts, comparable, element_text, raw_length, squash
 from .title import site_names
+from .trailmarks import HERE_LABELS, labelled_here, marked_elements
 
 HOME_WORDS = ("home", "homepage", "start", "startseite", "accueil", "inicio", "portada", "home page", "首页", "首頁",
               "主页", "网站首页", "ホーム", "トップ", "главная", "الرئيسية", "الصفحة الرئيسية")  # fmt: skip
 HOME = re.compile(rf"^({'|'.join(HOME_WORDS)})$", re.IGNORECASE)
-HERE_LABELS = ("you are here", "current location", "location", "您的位置", "当前位置", "當前位置", "所在位置",
-               "現在位置", "sie sind hier", "vous êtes ici", "está en", "usted está aquí", "вы здесь")  # fmt: skip
-HERE_FIRSTS = frozenset(label[0] for label in HERE_LABELS)
-# Every start of a label ("y", "you a", "sie sind"): a text node starting like one may be a label cut short by markup.
-HERE_PREFIXES = frozenset(label[:end] for label in HERE_LABELS for end in range(1, len(label) + 1))
-LONGEST_HERE_LABEL = max(len(label) for label in HERE_LABELS)
 HERE_LABEL = re.compile(rf"^({'|'.join(HERE_LABELS)})\s*[:：]?\s*", re.IGNORECASE)
 NEAR_LINK = etree.XPath("boolean(a | */a | */*/a | */*/*/a)")
 SEPARATOR = re.compile(r"^[\s>/»›|:\-–→·•]*$")
 # Between breadcrumb links: ">", "/", "»". Not "|" or "·", which join menu links.
 CRUMB_SEPARATOR = re.compile(r"^[\s>/»›:\-–→]*$")
-# What templates call a breadcrumb, in class, id or aria-label, in the languages we meet.
-BREADCRUMB_MARKS = ("breadcrumb", "crumb", "kruimel", "brotkrum", "ariane", "migas", "briciole", "navpath", "pathway",
-                    "ruta de navegaci", "navigationspfad", "面包屑", "麵包屑", "パンくず", "хлебн")  # fmt: skip
 MAX_CRUMB_CHARS = 300
 ROOT_URL = re.compile(r"^https?://[^/]+/?(index\.\w+)?$")
 # A squashed link text that is HOME after any "You are here:" label: HOME.match(squash(_without_here_label(text)))
 # in one match. What the label leaves of a squashed text is squashed already, no label starts another or a home
 # word, and a home word starts with a letter: backtracking finds nothing the two steps would not.
 HOME_LINK_TEXT = re.compile(rf"^(?:(?:{'|'.join(HERE_LABELS)})\s*[:：]?\s*)?(?:{'|'.join(HOME_WORDS)})$", re.IGNORECASE)
-ALL_TEXT = etree.XPath(".//text()", smart_strings=False)
-
-
-def _any_case(char: str) -> str:
-    """The characters whose lower case starts with `char` (tests check this against every code point)."""
-    return "".join(sorted({char, char.upper(), *(("\u0130",) if char == "i" else ())}))
-
-
-# Where, in the page's text nodes each after a NUL, one starts (after white space and zero-width spaces) as a label
-# or a label cut short can: its first two letters are a label's, or its first is and white space or its end follows.
-# _starts_here_label judges each start found; none that it accepts is missed here.
-LABEL_START = re.compile(
-    "\x00[\\s\u200b]*+(?:"  # possessive: what follows the white space is no white space, nothing to try again
-    + "|".join(sorted({f"[{_any_case(label[0])}][{_any_case(label[1])}]" for label in HERE_LABELS}))
-    + f"|[{''.join(_any_case(first) for first in sorted(HERE_FIRSTS))}](?=[\\s\u200b\x00]|\\Z))"
-)
-# Every class, id, aria-label and itemtype value, in document order; each knows its element (getparent).
-MARK_ATTRIBUTES = ("class", "id", "aria-label", "itemtype")
-MARK_VALUES = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}" for name in MARK_ATTRIBUTES))
-# Wherever a mark occurs in an element's joined values, its last word lies whole inside one value (values are
-# joined at spaces): an element with no value holding one of these is no breadcrumb, and is not read.
-MARK_ENDS = tuple({mark.rsplit(" ", 1)[-1] for mark in BREADCRUMB_MARKS})
 # How far above its links a breadcrumb's container may be (li > ol > nav > div); NEAR_LINK says the same.
 CRUMB_DEPTH = 4
 # An item this long that is part of the title, or holds it, is the article, not a section ("Chevron Right <title>").
@@ -104,15 +72,6 @@ def _visible_text(element: html.HtmlElement) -> str:
     if element.find(".//script") is None and element.find(".//style") is None:
         return element_text(element)
     return squash(" ".join(element.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")))
-
-
-def _names_breadcrumb(marks: str) -> bool:
-    lowered = marks.lower()
-    return any(mark in lowered for mark in BREADCRUMB_MARKS)
-
-
-def _marked(element: html.HtmlElement) -> bool:
-    return _names_breadcrumb(" ".join(element.get(name) or "" for name in MARK_ATTRIBUTES))
 
 
 def _starts_at_root(element: html.HtmlElement) -> bool:
@@ -222,72 +181,6 @@ def _jsonld_crumbs(meta: PageMetadata) -> list[str]:
     return []
 
 
-def _marked_elements(scope: html.HtmlElement) -> list:
-    """Elements whose class, id, aria-label or itemtype names a breadcrumb, in document order.
-
-    One search over the page's joined values says whether any does; only then are the
-    elements read, and only those holding a value with a mark's last word (MARK_ENDS).
-    """
-    values = MARK_VALUES(scope)
-    joined = " ".join(values)
-    lowered = joined.lower()
-    if not any(mark in lowered for mark in BREADCRUMB_MARKS):
-        return []
-    marked, last = [], None
-    for index in _values_holding_mark_ends(values, joined, lowered):
-        element = values[index].getparent()
-        if element is not last:  # an element's values come one after another
-            last = element
-            if _marked(element):
-                marked.append(element)
-    return marked
-
-
-def _values_holding_mark_ends(values: list[str], joined: str, lowered: str) -> list[int]:
-    """Indexes, in order, of the values whose lower case holds a mark's last word (MARK_ENDS).
-
-    Found in the joined text, in C; a value is searched alone only where lower-casing changed
-    the text's length (a dotted capital I), so that positions in both no longer match.
-    """
-    if len(lowered) != len(joined):
-        return [index for index, value in enumerate(values) if any(end in value.lower() for end in MARK_ENDS)]
-    places = []
-    for end in MARK_ENDS:
-        place = lowered.find(end)
-        while place >= 0:
-            places.append(place)
-            place = lowered.find(end, place + 1)
-    if not places:
-        return []
-    starts = list(accumulate((len(value) + 1 for value in values), initial=0))
-    return sorted({bisect_right(starts, place) - 1 for place in places})
-
-
-def _labelled_here(scope: html.HtmlElement) -> bool:
-    """Whether a text node starts a "You are here:" label, whole or cut short by markup ("<b>Sie</b> sind hier").
-
-    The page's text nodes are joined and searched once, in C, for one that starts as a label
-    can (LABEL_START); only those are judged one by one (_starts_here_label).
-    """
-    texts = ALL_TEXT(scope)
-    joined = "\x00" + "\x00".join(texts)  # a NUL before each text node
-    index, counted = -1, 0
-    for hit in LABEL_START.finditer(joined):
-        index += joined.count("\x00", counted, hit.start() + 1)  # the NULs up to the hit's: which node it is in
-        counted = hit.start() + 1
-        if _starts_here_label(texts[index]):
-            return True
-    return False
-
-
-def _starts_here_label(text: str) -> bool:
-    start = text.lstrip().lstrip("\u200b").lstrip()[:LONGEST_HERE_LABEL].lower()
-    if start[:1] not in HERE_FIRSTS:
-        return False
-    start = squash(start)
-    return start.startswith(HERE_LABELS) or start in HERE_PREFIXES
-
-
 def _root_links(scope: html.HtmlElement, link_texts: LinkTexts) -> list:
     """Links that can open a trail: labelled "Home" (after any "You are here:") or pointing at the site's root."""
     found = []
@@ -305,7 +198,7 @@ def _shaped_candidates(scope: html.HtmlElement, link_texts: LinkTexts) -> set:
     When no text on the page begins such a label, only ancestors of root
     links can be trails, and the search is confined to them.
     """
-    if _labelled_here(scope):
+    if labelled_here(scope):
         candidates: set = set()
         for link in scope.iter("a"):
             for depth, ancestor in enumerate(link.iterancestors()):
@@ -344,7 +237,7 @@ def _page_trail(
     scope: html.HtmlElement, title: str | None, url: str, link_texts: LinkTexts
 ) -> tuple[str | None, html.HtmlElement | None]:
     """The section the page's own trail names, and the trail's element (marked up, else found by its shape)."""
-    for element in _marked_elements(scope):
+    for element in marked_elements(scope):
         if len(element_text(element)) <= MAX_CRUMB_CHARS:
             items = _items(element)
             if len(items) >= 1:
