@@ -93,7 +93,10 @@ def drop_by_markup(tree: html.HtmlElement, guard: Guard) -> int:
         tag = element.tag
         if not isinstance(tag, str) or tag in markup.NEVER_DROPPED:
             continue
-        label = _label(tag, element.items())
+        attributes = element.items()
+        if not attributes and tag not in DROP_TAGS:
+            continue  # nothing labels it: most <p>, <a>, <span> of a page
+        label = _label(tag, attributes)
         if label and (label == SURE or not is_contentful(element)) and guard.allows(element):
             doomed.append(element)
             end = last_node(element)
