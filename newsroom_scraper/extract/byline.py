@@ -276,6 +276,8 @@ def site_credit(lines: list[str], headline_index: int | None, site: set[str], li
     links (a breadcrumb "Wochenblatt / Politik") is not a credit."""
     start = headline_index + 1 if headline_index is not None else 0
     for line in lines[start : start + rules.CLOSING_SOURCE_LINES]:
+        if "/" not in line:
+            continue  # CREDIT_PARTS splits at a slash: one part only (most lines)
         parts = [squash(part) for part in rules.CREDIT_PARTS.split(line)]
         if not 1 < len(parts) <= rules.MAX_CREDIT_PARTS or line in links or comparable(parts[0]) not in site:
             continue
