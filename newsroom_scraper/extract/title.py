@@ -344,8 +344,9 @@ def element_showing(scope: html.HtmlElement, title: str, page_text: str | None =
     if page_text is not None and text not in page_text:
         return None
     key = _key(title)
-    found = None
-    for element in SHOWING(scope, text=text):
+    # Document order: a later match inside an earlier one is more inner. So the last match is the one, and read
+    # from the end, the page-wide ancestors (whose whole text would be keyed) come last, rarely reached.
+    for element in reversed(SHOWING(scope, text=text)):
         if _key(element_text(element)) == key:
-            found = element  # document order: a later match inside an earlier one is more inner
-    return found
+            return element
+    return None
