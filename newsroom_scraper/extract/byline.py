@@ -273,11 +273,11 @@ def closing_source(lines: list[str], headline_index: int | None) -> str | None:
 def site_credit(lines: list[str], headline_index: int | None, site: set[str], links: frozenset[str]) -> str | None:
     """The sources a story credits beside the site in a line of its own below the headline: "Wochenblatt /
     Última Hora" on wochenblatt.cc credits "Última Hora". The first part is the site's own name; a trail of
-    links (a breadcrumb "Wochenblatt / Politik") is not a credit."""
+    links (a breadcrumb "Wochenblatt / Politik") is not a credit. `lines`: the page's (block_lines: squashed)."""
     start = headline_index + 1 if headline_index is not None else 0
     for line in lines[start : start + rules.CLOSING_SOURCE_LINES]:
-        if "/" not in line:
-            continue  # CREDIT_PARTS splits at a slash: one part only (most lines)
+        if " / " not in line:
+            continue  # CREDIT_PARTS splits at white space around a slash, in a squashed line " / ": one part only
         parts = [squash(part) for part in rules.CREDIT_PARTS.split(line)]
         if not 1 < len(parts) <= rules.MAX_CREDIT_PARTS or line in links or comparable(parts[0]) not in site:
             continue

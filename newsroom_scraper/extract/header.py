@@ -32,7 +32,7 @@ from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import LinkTexts, comparable, element_text, squash
+from .text import LinkTexts, comparable, element_text
 from .title import find_title, site_names
 from .urls import canonical_url
 from .visible_byline import find_byline_lines
@@ -160,13 +160,17 @@ def _line_keys(lines: list[str], key: str) -> dict[int, str]:
     """
     if not key:
         return {index: comparable(line) for index, line in enumerate(lines)}
-    keys = {}
+    keys, opening = {}, key[0]
     for index, line in enumerate(lines):
-        found = FIRST_WORD_CHARACTER.search(line)
-        if found is not None:
-            start = found.group().lower()  # "İ" lower-cases to two characters: either may be the shorter
-            if key.startswith(start) or start.startswith(key):
-                keys[index] = comparable(line)
+        first = line[:1]
+        if not (first.isalnum() or first == "_"):  # \w, as the regex reads it
+            found = FIRST_WORD_CHARACTER.search(line)
+            if found is None:
+                continue
+            first = found.group()
+        start = first.lower()  # "İ" lower-cases to two characters: either may be the shorter
+        if start[0] == opening and (len(start) == 1 or key.startswith(start) or start.startswith(key)):
+            keys[index] = comparable(line)
     return keys
 
 
@@ -204,5 +208,5 @@ def page_link_texts(tree: html.HtmlElement) -> LinkTexts:
     """Each link's text, read once: the header wants the set of them, the breadcrumb search each link's."""
     texts = LinkTexts()
     for link in tree.iter("a"):
-        texts[link] = squash(link.text_content())
+        texts[link] = element_text(link)
     return texts
