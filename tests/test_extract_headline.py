@@ -1,13 +1,16 @@
-"""headline_index keys only the lines whose first letter fits the title's: it finds what keying every line finds."""
+"""The headline's line, keyed only where a line's first letter fits the title's (found as keying every line finds
+it), and the headline's shown text."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import html
 
 from newsroom_scraper.extract.header import headline_index
 from newsroom_scraper.extract.rules import page as rules
 from newsroom_scraper.extract.text import comparable
+from newsroom_scraper.extract.title import heading_text
 
 # Characters where lower-casing is not one letter for one: "İ" becomes two, "Σ" depends on its neighbours.
 ALPHABET = st.sampled_from(list("aAbBiIİıΣσς _-:›>»/.,'’1é\u200b\u0307"))
@@ -50,3 +53,14 @@ def test_titles_whose_first_letter_lower_cases_unusually_or_that_have_none():
     assert headline_index(lines, "İstanbul harbour reopens today!") == 3
     assert headline_index(lines, "— ") == 2  # a title with no letters is the first line with none
     assert headline_index(["Οδός", "ΣΟΦΙΑΣ"], "Σοφιας") == 1  # a line's first "Σ" lower-cases alone to "σ"
+
+
+def test_a_heading_shows_its_words_without_ruby_notes_styles_or_scripts():
+    page = html.fromstring(
+        "<div><h1> Harbour  reopens </h1><h2><a href='/x'>Harbour</a> reopens<script>track()</script></h2>"
+        "<h3><ruby>体罰<rt>たいばつ</rt></ruby>を禁止</h3><h3><style>b{}</style></h3></div>"
+    )
+    assert [heading_text(heading) for heading in page.iter("h1", "h2", "h3")] == [
+        "Harbour reopens", "Harbour reopens", "体罰を禁止", ""
+    ]  # fmt: skip
+    assert heading_text(page.find(".//script")) == "track()"  # the script itself, read as an element

@@ -239,13 +239,15 @@ def _headline_h1(scope: html.HtmlElement, names: set[str]) -> html.HtmlElement |
 
 
 # Text in a heading that is not its words: ruby notes (the reading written above kanji), a <style> or <script>.
-NOT_WORDS = etree.XPath(".//rt | .//rp | .//style | .//script")
+NOT_WORD_TAGS = ("rt", "rp", "style", "script")
 WORDS = etree.XPath(".//text()[not(ancestor::rt or ancestor::rp or ancestor::style or ancestor::script)]")
 
 
 def heading_text(heading: html.HtmlElement) -> str:
     """A heading's text as shown: without ruby notes, styles or scripts inside it."""
-    return squash("".join(WORDS(heading))) if NOT_WORDS(heading) else element_text(heading)
+    if next(heading.iterdescendants(*NOT_WORD_TAGS), None) is None:
+        return element_text(heading)
+    return squash("".join(WORDS(heading)))
 
 
 def find_title(
