@@ -10,7 +10,7 @@ from lxml import html
 from newsroom_scraper.extract.header import headline_index
 from newsroom_scraper.extract.rules import page as rules
 from newsroom_scraper.extract.text import comparable
-from newsroom_scraper.extract.title import heading_text
+from newsroom_scraper.extract.title import _key, _keyed_as, heading_text
 
 # Characters where lower-casing is not one letter for one: "İ" becomes two, "Σ" depends on its neighbours.
 ALPHABET = st.sampled_from(list("aAbBiIİıΣσς _-:›>»/.,'’1é\u200b\u0307"))
@@ -64,3 +64,12 @@ def test_a_heading_shows_its_words_without_ruby_notes_styles_or_scripts():
         "Harbour reopens", "Harbour reopens", "体罰を禁止", ""
     ]  # fmt: skip
     assert heading_text(page.find(".//script")) == "track()"  # the script itself, read as an element
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=400), st.integers(0, 400), st.booleans())
+def test_an_element_text_is_keyed_as_the_title_exactly_when_its_whole_key_is(text, cut, upper):
+    key = _key(text[:cut].upper() if upper else text[:cut])  # the element's own key when the cut takes it all
+    assert _keyed_as(text, key) == (_key(text) == key)
+    assert _keyed_as(text * 3, _key(text)) == (_key(text * 3) == _key(text))
+    assert _keyed_as("ΑΣ" + " -" * 60 + "Β", "ασβ")  # "Σ" lower-cases to "ς" only at a word's end: read it whole

@@ -349,6 +349,15 @@ def element_showing(scope: html.HtmlElement, title: str, page_text: str | None =
     # Document order: a later match inside an earlier one is more inner. So the last match is the one, and read
     # from the end, the page-wide ancestors (whose whole text would be keyed) come last, rarely reached.
     for element in reversed(SHOWING(scope, text=text)):
-        if _key(element_text(element)) == key:
+        if _keyed_as(element.text_content(), key):  # _key ignores what squash changes: white space
             return element
     return None
+
+
+def _keyed_as(text: str, key: str) -> bool:
+    """_key(text) == key, refused from the text's start when that differs already: an ancestor's text can be
+    the whole page's. Lower-casing goes character by character but for "Σ" (its neighbours decide)."""
+    reach = 2 * len(key) + 64
+    if len(text) > reach and "Σ" not in text and not key.startswith(_key(text[:reach])):
+        return False
+    return _key(text) == key
