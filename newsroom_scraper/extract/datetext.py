@@ -184,9 +184,10 @@ def find_date_strings(text: str) -> list[str]:
     return list(_date_strings(text))
 
 
-# The header's lines are read for dates three or four times (date lines, byline, "Updated:", firm date lines),
-# and a site's templates repeat lines ("© 2024 ...") page after page: each is searched once while cached.
-@lru_cache(maxsize=4096)
+# The header's lines are read for dates three or four times (date lines, byline, "Updated:", firm date lines):
+# each is searched once while cached. A page's header asks some 30 lines with digits; 512 lines, some of them
+# paragraphs, stay well under a few MiB of a worker's memory.
+@lru_cache(maxsize=512)
 def _date_strings(text: str) -> tuple[str, ...]:
     found = []
     for pattern in rules.DATE_PATTERNS:
