@@ -17,3 +17,12 @@ def test_every_character_the_regex_refuses_is_found_and_no_other():
 def test_a_lone_surrogate_in_a_wide_page_is_dropped():
     tree = parse_html("<html><body><p>\u4e2d\u6587 \ud83d text</p></body></html>")
     assert tree.findtext(".//p") == "\u4e2d\u6587  text"
+
+
+def test_the_text_is_read_as_decoded_whatever_charset_the_page_declares():
+    for declared in (
+        "<meta charset='windows-1252'>",
+        "<meta http-equiv='Content-Type' content='text/html; charset=koi8-r'>",
+    ):
+        tree = parse_html(f"\ufeff<html><head>{declared}</head><body><p>café 中文 😀 \u0085</p></body></html>")
+        assert tree.findtext(".//p") == "café 中文 😀 \u0085"

@@ -9,7 +9,7 @@ from lxml import etree, html
 
 from newsroom_scraper.extract.decode import decode_html
 from newsroom_scraper.extract.parse import parse_html
-from newsroom_scraper.extract.text import _walked_text, block_lines, short_text, squash
+from newsroom_scraper.extract.text import _walked_text, block_lines, element_text, short_text, squash
 
 PAGES = sorted(Path(__file__).parent.parent.joinpath("fixtures", "pages").glob("*.html"))
 
@@ -46,3 +46,10 @@ def test_short_text_reads_only_as_far_as_it_must():
     spaced = html.fromstring("<p>" + " \n ".join(["ab"] * 15) + "</p>")  # 44 characters squashed, 72 raw
     assert short_text(spaced, 60) == " ".join(["ab"] * 15)
     assert short_text(html.fromstring("<p> </p>"), 60) == ""
+
+
+def test_element_text_reads_a_leaf_without_xpath_and_the_same_text():
+    root = html.fromstring("<div>Lead <a href='/x'> Home\u200b </a>tail<a></a><a><b>Two</b>  words</a></div>")
+    for element in root.iter():
+        assert element_text(element) == squash(element.text_content())
+    assert [element_text(link) for link in root.iter("a")] == ["Home", "", "Two words"]

@@ -17,7 +17,7 @@ from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-from .classnames import has_class_word
+from .classnames import has_class_word, name_words, remember
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
@@ -107,10 +107,10 @@ def closing_signature(tree: html.HtmlElement) -> str | None:
 def byline_from_markup(tree: html.HtmlElement) -> str | None:
     """The text of a short element whose class names it the byline; a name inside it ("nome") wins."""
     body = tree.find("body")
-    for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str) or element.tag in ("meta", "link", "script", "style", "form", "a"):
+    for element in (body if body is not None else tree).iter(etree.Element):
+        if not _classed_as_byline(element) or element.tag in ("meta", "link", "script", "style", "form", "a"):
             continue
-        if not has_class_word(element, rules.BYLINE_CLASS_WORDS) or element.xpath("ancestor::form"):
+        if element.xpath("ancestor::form"):
             continue
         if any(has_class_word(ancestor, COMMENT_WORDS) for ancestor in element.iterancestors()):
             continue  # a commenter, not the author
@@ -119,6 +119,41 @@ def byline_from_markup(tree: html.HtmlElement) -> str | None:
             if not only_furniture(text):
                 return text  # not the label of a date ("Posted on" in an element classed "meta-prep-author")
     return None
+
+
+_BYLINE_VALUES: dict[str, bool] = {}  # whether a class or id value has a byline word, while in the bounded cache
+# A word of a class name (classnames.name_words) lies whole in the name lower-cased with the separators removed.
+# The byline words are lower-case ASCII: no character lower-cases to ASCII letters but ASCII capitals and the
+# Kelvin sign, each alike in the name and in the whole value. So a value holding none of them needs no splitting.
+NAME_SEPARATORS = str.maketrans("", "", "_-:/.")
+BYLINE_WORDS_WITHIN = (
+    tuple(
+        word for word in rules.BYLINE_CLASS_WORDS if not any(o != word and o in word for o in rules.BYLINE_CLASS_WORDS)
+    )
+    if all(word.isascii() and word.islower() for word in rules.BYLINE_CLASS_WORDS)
+    else ("",)  # another word: every value is split
+)
+
+
+def _classed_as_byline(element: html.HtmlElement) -> bool:
+    """has_class_word(element, rules.BYLINE_CLASS_WORDS), each class or id value tested once while it is cached
+    (templates repeat them, element after element and page after page): the search asks every element."""
+    for value in (element.get("class"), element.get("id")):
+        if value:
+            hit = _BYLINE_VALUES.get(value)
+            if hit is None:
+                hit = remember(_BYLINE_VALUES, value, _names_byline(value))
+            if hit:
+                return True
+    return False
+
+
+def _names_byline(value: str) -> bool:
+    """Whether a name of the class or id value `value` has a byline word (classnames.has_class_word's test)."""
+    within = value.lower().translate(NAME_SEPARATORS)
+    if not any(word in within for word in BYLINE_WORDS_WITHIN):
+        return False
+    return any(not name_words(name).isdisjoint(rules.BYLINE_CLASS_WORDS) for name in value.split())
 
 
 def only_furniture(text: str) -> bool:
@@ -273,9 +308,11 @@ def closing_source(lines: list[str], headline_index: int | None) -> str | None:
 def site_credit(lines: list[str], headline_index: int | None, site: set[str], links: frozenset[str]) -> str | None:
     """The sources a story credits beside the site in a line of its own below the headline: "Wochenblatt /
     Última Hora" on wochenblatt.cc credits "Última Hora". The first part is the site's own name; a trail of
-    links (a breadcrumb "Wochenblatt / Politik") is not a credit."""
+    links (a breadcrumb "Wochenblatt / Politik") is not a credit. `lines`: the page's (block_lines: squashed)."""
     start = headline_index + 1 if headline_index is not None else 0
     for line in lines[start : start + rules.CLOSING_SOURCE_LINES]:
+        if " / " not in line:
+            continue  # CREDIT_PARTS splits at white space around a slash, in a squashed line " / ": one part only
         parts = [squash(part) for part in rules.CREDIT_PARTS.split(line)]
         if not 1 < len(parts) <= rules.MAX_CREDIT_PARTS or line in links or comparable(parts[0]) not in site:
             continue

@@ -82,14 +82,13 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
     listed |= ages if len(ages) > 1 else set()
     for index in order:
         line = lines[index]
-        if (index in listed and len(listed) > 1) or rules.NOT_PUBLISHED_LABEL.search(line):
+        if index in listed and len(listed) > 1:
             continue
-        if text_length(line) > rules.MAX_DATE_LINE and not (
-            len(line) <= rules.MAX_LABELLED_LINE and rules.PUBLISHED_LABEL.search(line)
-        ):
-            opening = leading_date(line)
-            if opening and published is None:
+        if _long_line(line):  # only a date opening it can date the story, when nothing has yet
+            if published is None and (opening := leading_date(line)) and not rules.NOT_PUBLISHED_LABEL.search(line):
                 published = parse_text(opening[0], language, now, date_order)
+            continue
+        if rules.NOT_PUBLISHED_LABEL.search(line):
             continue
         strings = found[index]
         for position, string in enumerate(strings):
@@ -112,6 +111,13 @@ def visible_dates(lines: list[str], headline_index, language, now, date_order=No
         if published and modified:
             break
     return published, modified, used, written
+
+
+def _long_line(line: str) -> bool:
+    """Longer than a date line, unless a "Published:" label allows it more (text_length is never below len)."""
+    if len(line) <= rules.MAX_DATE_LINE and text_length(line) <= rules.MAX_DATE_LINE:
+        return False
+    return not (len(line) <= rules.MAX_LABELLED_LINE and rules.PUBLISHED_LABEL.search(line))
 
 
 def page_updated(lines: list[str], language, now, date_order=None) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 import dateparser
 
@@ -180,6 +181,14 @@ def find_date_strings(text: str) -> list[str]:
     """Date expressions in reading order; where two overlap, the longer (with its time) wins."""
     if not DIGIT.search(text):
         return []  # every pattern needs a digit; most lines of a page have none
+    return list(_date_strings(text))
+
+
+# The header's lines are read for dates three or four times (date lines, byline, "Updated:", firm date lines):
+# each is searched once while cached. A page's header asks some 30 lines with digits; 512 lines, some of them
+# paragraphs, stay well under a few MiB of a worker's memory.
+@lru_cache(maxsize=512)
+def _date_strings(text: str) -> tuple[str, ...]:
     found = []
     for pattern in rules.DATE_PATTERNS:
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
@@ -189,7 +198,7 @@ def find_date_strings(text: str) -> list[str]:
         if kept and start < kept[-1][1]:
             continue
         kept.append((start, end))
-    return [text[start:end] for start, end in kept]
+    return tuple(text[start:end] for start, end in kept)
 
 
 def is_date_line(text: str) -> bool:

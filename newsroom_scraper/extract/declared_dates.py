@@ -41,17 +41,26 @@ def _candidates(meta: PageMetadata, keys: tuple[str, ...], jsonld_key: str, now:
     values += [(obj.get(jsonld_key), Source.JSONLD) for obj in meta.jsonld if obj.get(jsonld_key)]
     values += [(meta.first(key), Source.META) for key in keys]
     found: dict[str, Source] = {}
+    read: dict[str, str | None] = {}  # the article's JSON-LD value comes twice, and dateparser costs milliseconds
     for value, source in values:
-        parsed = _parsed(value, now)
+        parsed = _parsed(value, now, read)
         if parsed and parsed not in found:
             found[parsed] = source
     return found
 
 
-def _parsed(value, now: datetime) -> str | None:
+def _parsed(value, now: datetime, read: dict[str, str | None] | None = None) -> str | None:
+    """The date a metadata value gives; `read` keeps what each text gave, for values read again."""
     if isinstance(value, list):
         value = value[0] if value else None
-    return parse_iso(str(value), now) if value else None
+    if not value:
+        return None
+    text = str(value)
+    if read is None:
+        return parse_iso(text, now)
+    if text not in read:
+        read[text] = parse_iso(text, now)
+    return read[text]
 
 
 def _named_only_date(meta: PageMetadata, chosen: Resolved[str | None], now: datetime) -> bool:

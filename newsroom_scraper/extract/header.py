@@ -9,6 +9,7 @@ ends by dropping the breadcrumb, the first tree edit (page.TreeEdit).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import html
@@ -31,10 +32,13 @@ from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import LinkTexts, comparable, element_text, squash
+from .text import LinkTexts, comparable, element_text
 from .title import find_title, site_names
 from .urls import canonical_url
 from .visible_byline import find_byline_lines
+
+# What comparable() keeps first: a letter, digit or underscore (what its \W+ does not remove).
+FIRST_WORD_CHARACTER = re.compile(r"\w")
 
 
 @dataclass(slots=True, frozen=True)
@@ -130,21 +134,44 @@ def headline_index(lines: list[str], title: str | None, links: set[str] | frozen
     if not title:
         return None
     key = comparable(title)
+    keys = _line_keys(lines, key)
     first = None
-    for index, line in enumerate(lines):
+    for index, line_key in keys.items():
         # The breadcrumb often ends with the headline: the line before it then ends in "›" or ">".
         after_crumb = index > 0 and lines[index - 1].rstrip()[-1:] in rules.CRUMB_ENDS
-        if comparable(line) == key and not after_crumb:
+        if line_key == key and not after_crumb:
             if not _among_links(lines, index, links):
                 return index
             first = index if first is None else first
     if first is not None:
         return first
-    for index, line in enumerate(lines):
-        line_key = comparable(line)
+    for index, line_key in keys.items():
         if len(line_key) >= rules.MIN_HEADLINE_PREFIX and (key.startswith(line_key) or line_key.startswith(key)):
             return index
     return None
+
+
+def _line_keys(lines: list[str], key: str) -> dict[int, str]:
+    """comparable() of the lines whose key can be `key`, start it or start with it, by index in page order.
+
+    A page's lines hold some 100,000 characters and comparable() reads each
+    one; a line's key starts with its first letter or digit lower-cased, so
+    only lines whose first one fits `key` need it (one in twenty or so).
+    """
+    if not key:
+        return {index: comparable(line) for index, line in enumerate(lines)}
+    keys, opening = {}, key[0]
+    for index, line in enumerate(lines):
+        first = line[:1]
+        if not (first.isalnum() or first == "_"):  # \w, as the regex reads it
+            found = FIRST_WORD_CHARACTER.search(line)
+            if found is None:
+                continue
+            first = found.group()
+        start = first.lower()  # "İ" lower-cases to two characters: either may be the shorter
+        if start[0] == opening and (len(start) == 1 or key.startswith(start) or start.startswith(key)):
+            keys[index] = comparable(line)
+    return keys
 
 
 def _among_links(lines: list[str], index: int, links: set[str] | frozenset[str]) -> bool:
@@ -181,5 +208,5 @@ def page_link_texts(tree: html.HtmlElement) -> LinkTexts:
     """Each link's text, read once: the header wants the set of them, the breadcrumb search each link's."""
     texts = LinkTexts()
     for link in tree.iter("a"):
-        texts[link] = squash(link.text_content())
+        texts[link] = element_text(link)
     return texts

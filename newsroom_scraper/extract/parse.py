@@ -19,7 +19,8 @@ from .decode import strip_xml_declaration
 # huge_tree lifts libxml2's depth and text-node limits: deeply nested legacy
 # layouts (tables in tables) are real, and the response size is bounded upstream;
 # budget.check_tree refuses what no real page needs before the costly stages.
-PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True)
+# The text is parsed as its UTF-8 (parse_html): the encoding is given, so no <meta charset> of the page overrides it.
+PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True, encoding="utf-8")
 # Every element is an HtmlElement (text_content, drop_tree ...), chosen in C: lxml.html's own
 # lookup picks a class per tag in Python, once for each element proxy: about 5,000 calls a page.
 PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(element=html.HtmlElement))
@@ -43,22 +44,22 @@ XML_ALLOWED_CODES = frozenset((9, 10, 13))  # tab, newline, carriage return: lef
 
 def xml_safe(text: str) -> str:
     """The text without the characters lxml refuses; unchanged (and not copied) when it has none."""
-    if _has_not_xml(text):
-        text = NOT_XML_CHARS.sub("", text)
-    if "\x0b" in text or "\x0c" in text:
-        text = text.translate(XML_SPACES)
-    if "&#" in text:
-        text = LOW_REFERENCE.sub(_allowed_reference, text)
-    return text
+    return _xml_safe_utf8(text)[0]
 
 
-def _has_not_xml(text: str) -> bool:
-    """Whether NOT_XML_CHARS occurs in the text, found without running the regex over every character."""
+def _xml_safe_utf8(text: str) -> tuple[str, bytes | None]:
+    """xml_safe's text, and its UTF-8 when the text had nothing to change (None when it had)."""
     try:
-        data = text.encode("utf-8")
+        data: bytes | None = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate is the one character UTF-8 refuses
-        return True
-    return any(control in data for control in NOT_XML_CONTROLS) or "\ufffe" in text or "\uffff" in text
+        data = None
+    if data is None or any(control in data for control in NOT_XML_CONTROLS) or "\ufffe" in text or "\uffff" in text:
+        text, data = NOT_XML_CHARS.sub("", text), None
+    if "\x0b" in text or "\x0c" in text:
+        text, data = text.translate(XML_SPACES), None
+    if "&#" in text and LOW_REFERENCE.search(text):
+        text, data = LOW_REFERENCE.sub(_allowed_reference, text), None
+    return text, data
 
 
 def _allowed_reference(match: re.Match) -> str:
@@ -75,12 +76,13 @@ def parse_html(text: str) -> html.HtmlElement | None:
 
     Raises budget.OverBudget when a page budget is active and the tree exceeds it.
     """
-    text = xml_safe(strip_xml_declaration(text))
+    text, data = _xml_safe_utf8(strip_xml_declaration(text))
     if not text.strip():
         return None
     check_text(text)
     try:
-        tree = html.document_fromstring(text, parser=PARSER)
+        # libxml2 reads UTF-8 as it is; a str it is handed as UTF-16 or UTF-32 (as Python holds it) to convert.
+        tree = html.document_fromstring(data if data is not None else text.encode("utf-8"), parser=PARSER)
     except (etree.ParserError, ValueError):
         return None
     if tree is None or len(tree) == 0:

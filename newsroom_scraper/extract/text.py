@@ -35,7 +35,8 @@ def normalise_text(text: str) -> str:
 
 
 def element_text(element: html.HtmlElement) -> str:
-    return squash(element.text_content())
+    """The element's text, squashed: text_content(), an XPath call, only when it has children to join."""
+    return squash(element.text if len(element) == 0 else element.text_content())
 
 
 # len(element.text_content()) counted by libxml2: the text of a page-wide wrapper is not made a Python string
@@ -129,7 +130,7 @@ class LinkTexts(dict):
     """
 
     def __missing__(self, link) -> str:
-        text = self[link] = squash(link.text_content())
+        text = self[link] = element_text(link)
         return text
 
     def density(self, element, text: str) -> float:

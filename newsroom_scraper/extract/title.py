@@ -239,13 +239,15 @@ def _headline_h1(scope: html.HtmlElement, names: set[str]) -> html.HtmlElement |
 
 
 # Text in a heading that is not its words: ruby notes (the reading written above kanji), a <style> or <script>.
-NOT_WORDS = etree.XPath(".//rt | .//rp | .//style | .//script")
+NOT_WORD_TAGS = ("rt", "rp", "style", "script")
 WORDS = etree.XPath(".//text()[not(ancestor::rt or ancestor::rp or ancestor::style or ancestor::script)]")
 
 
 def heading_text(heading: html.HtmlElement) -> str:
     """A heading's text as shown: without ruby notes, styles or scripts inside it."""
-    return squash("".join(WORDS(heading))) if NOT_WORDS(heading) else element_text(heading)
+    if next(heading.iterdescendants(*NOT_WORD_TAGS), None) is None:
+        return element_text(heading)
+    return squash("".join(WORDS(heading)))
 
 
 def find_title(
@@ -344,8 +346,18 @@ def element_showing(scope: html.HtmlElement, title: str, page_text: str | None =
     if page_text is not None and text not in page_text:
         return None
     key = _key(title)
-    found = None
-    for element in SHOWING(scope, text=text):
-        if _key(element_text(element)) == key:
-            found = element  # document order: a later match inside an earlier one is more inner
-    return found
+    # Document order: a later match inside an earlier one is more inner. So the last match is the one, and read
+    # from the end, the page-wide ancestors (whose whole text would be keyed) come last, rarely reached.
+    for element in reversed(SHOWING(scope, text=text)):
+        if _keyed_as(element.text_content(), key):  # _key ignores what squash changes: white space
+            return element
+    return None
+
+
+def _keyed_as(text: str, key: str) -> bool:
+    """_key(text) == key, refused from the text's start when that differs already: an ancestor's text can be
+    the whole page's. Lower-casing goes character by character but for "Σ" (its neighbours decide)."""
+    reach = 2 * len(key) + 64
+    if len(text) > reach and "Σ" not in text and not key.startswith(_key(text[:reach])):
+        return False
+    return _key(text) == key
