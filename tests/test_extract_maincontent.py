@@ -15,9 +15,12 @@ import pytest
 import trafilatura
 from lxml import etree
 from trafilatura import xpaths
+from trafilatura.external import try_readability
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.utils import trim
 
 from newsroom_scraper.extract.body import TRAFILATURA_OPTIONS
-from newsroom_scraper.extract.maincontent import main_content
+from newsroom_scraper.extract.maincontent import OVERALL_DISCARD, _raw_tree, main_content, readable_length
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.sweeps import OVERALL_DISCARD_SHAPES, cheaper, overall_discard, shape
 
@@ -31,6 +34,10 @@ FORUM_PAGE = (
     '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></head><body>'
     + f"<div class='comments'>{STORY * 4}</div><div class='post'>{STORY * 5}</div></body></html>"
 )
+# An ASP.NET page is one <form>: readability's article lies inside it and keeps its text.
+FORM_PAGE = f"<html><body><form><div class='story'>{STORY * 3}</div><script>var x = 1;</script></form></body></html>"
+# A video frame readability keeps gets the text "VIDEO"; an <xmp> it would reparse as raw text.
+VIDEO_PAGE = f"<html><body><div>{STORY * 3}<iframe src='https://www.youtube.com/embed/x'></iframe></div></body></html>"
 SWEEPS = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH", "OVERALL_DISCARD_XPATH")
 
 
@@ -39,6 +46,8 @@ def trees():
         yield page.name, parse_html(page.html.decode("utf-8", "replace")), page.url
     yield "short", parse_html(SHORT_PAGE), "https://example.org/short"
     yield "forum", parse_html(FORUM_PAGE), "https://example.org/forum"
+    yield "form", parse_html(FORM_PAGE), "https://example.org/form"
+    yield "video", parse_html(VIDEO_PAGE), "https://example.org/video"
 
 
 def options(url: str):
@@ -77,3 +86,22 @@ def test_faster_sweeps_select_the_same_elements():
 def test_overall_discard_is_walked_in_python():
     # Another shape falls back to XPath, correct but slower: sweeps.py should learn the new shape.
     assert tuple(map(shape, xpaths.OVERALL_DISCARD_XPATH)) == OVERALL_DISCARD_SHAPES
+
+
+def readability_text(raw) -> str:
+    algorithm = try_readability(prune_unwanted_nodes(copy(raw), OVERALL_DISCARD))
+    return trim(etree.tostring(algorithm, method="text", encoding="utf-8").decode("utf-8"))
+
+
+def test_readability_text_is_never_longer_than_its_bound():
+    # main_content skips readability where this bound shows trafilatura would keep its own text.
+    bounded = 0
+    for name, tree, _ in trees():
+        raw = _raw_tree(tree)
+        most = readable_length(raw)
+        if most is not None:
+            bounded += 1
+            assert len(readability_text(raw)) <= most, name
+    assert bounded > 50  # every gold page
+    assert readability_text(_raw_tree(parse_html(VIDEO_PAGE))).endswith("VIDEO")
+    assert readable_length(parse_html(f"<html><body><xmp>a &amp; b</xmp>{STORY}</body></html>")) is None

@@ -12,7 +12,11 @@ leaves out work whose result nobody reads:
 - jusText's input (the cleaned tree before tag conversion, a third copy) is made
   only on the pages that reach jusText, from our tree, which is left intact;
 - its XPath sweeps select the same elements for less (sweeps.py), and its
-  main pass copies the cleaned tree only where it needs a second (mainpass.py).
+  main pass copies the cleaned tree only where it needs a second (mainpass.py);
+- readability runs only where its text could be preferred: it keeps, moves or
+  drops the page's text but writes none, so where the text it could reach is
+  at most twice what the main pass found (and that is well formed), trafilatura
+  keeps its own whatever readability returns (`_readability_may_win`).
 
 These are trafilatura internals: pyproject.toml pins the releases for which
 tests/test_extract_maincontent.py finds the body bare_extraction finds.
@@ -40,6 +44,12 @@ from trafilatura.utils import trim
 from .mainpass import OVERALL_DISCARD, extract_content
 from .sweeps import cheaper
 
+# Readability drops these whole, first thing. (Forms too, but only those inside the article it chose.)
+UNREAD_TAGS = ("script", "style", "fencedframe")
+# A video <iframe> it keeps gets the text "VIDEO": at most five characters more, and one space.
+VIDEO_TEXT = len("VIDEO") + 1
+# Reparsed as raw text, these would read their escaped characters (&amp;) as several: no bound is drawn there.
+RAW_TEXT_TAGS = ("xmp", "noembed", "noframes", "plaintext")
 RAW_TREE_PRUNE = cheaper(xpaths.RAW_TREE_PRUNE_XPATH)
 REMOVE_COMMENTS_AND_LISTS = cheaper(xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH)
 REMOVE_COMMENTS = cheaper(xpaths.REMOVE_COMMENTS_XPATH)
@@ -77,11 +87,13 @@ def _compare(
     tree: html.HtmlElement, raw: html.HtmlElement, body: etree._Element, text: str, options: Extractor
 ) -> tuple[etree._Element, str]:
     """trafilatura's compare_extraction in precision mode: readability, then jusText on short or unclean text."""
-    algorithm = try_readability(prune_unwanted_nodes(raw, OVERALL_DISCARD))
-    algorithm_text = trim(etree.tostring(algorithm, method="text", encoding="utf-8").decode("utf-8"))
-    use_readability = _prefer_readability(body, algorithm, algorithm_text, len(text), len(algorithm_text), options)
-    if use_readability:
-        body, text = algorithm, algorithm_text
+    use_readability = False
+    if _readability_may_win(raw, body, text, options):
+        algorithm = try_readability(prune_unwanted_nodes(raw, OVERALL_DISCARD))
+        algorithm_text = trim(etree.tostring(algorithm, method="text", encoding="utf-8").decode("utf-8"))
+        use_readability = _prefer_readability(body, algorithm, algorithm_text, len(text), len(algorithm_text), options)
+        if use_readability:
+            body, text = algorithm, algorithm_text
     unclean = bool(body.xpath(SANITIZED_XPATH))
     if unclean or len(text) < options.min_extracted_size:
         body2, text2 = justext_rescue(tree_cleaning(_raw_tree(tree), options), options)
@@ -97,3 +109,37 @@ def _compare(
     if use_readability:
         body, text = sanitize_tree(body, options)
     return body, text
+
+
+def readable_length(raw: html.HtmlElement) -> int | None:
+    """At most the length of readability's text for `raw`, trimmed as trafilatura trims it; None when unbounded.
+
+    Readability keeps, moves or drops the text of `raw` and writes none but
+    "VIDEO". A trimmed text's length is its non-space characters plus the
+    spaces between its words; dropping text never adds a space between words,
+    so the bound is the page's trimmed length less the non-space characters
+    of what readability drops whole.
+    """
+    if next(raw.iter(RAW_TEXT_TAGS), None) is not None:
+        return None
+    unread = sum(
+        len("".join(element.text_content().split()))
+        for element in raw.iter(UNREAD_TAGS)
+        if next(element.iterancestors(UNREAD_TAGS), None) is None
+    )
+    page = len(trim(raw.text_content() + (raw.tail or "")))
+    return page - unread + VIDEO_TEXT * sum(1 for _ in raw.iter("iframe"))
+
+
+def _readability_may_win(raw: html.HtmlElement, body: etree._Element, text: str, options: Extractor) -> bool:
+    """Whether _prefer_readability (precision mode) could take readability's text over `text`, whatever it is.
+
+    It takes it only when ours is empty, when readability's is over twice as
+    long, or when readability's is over twice min_extracted_size and ours has
+    no paragraph text or more tables than paragraphs.
+    """
+    most = readable_length(raw)
+    if not text or most is None or most > 2 * len(text):
+        return True
+    deficient = not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p"))
+    return deficient and most > 2 * options.min_extracted_size
