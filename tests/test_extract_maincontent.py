@@ -38,7 +38,18 @@ FORUM_PAGE = (
 FORM_PAGE = f"<html><body><form><div class='story'>{STORY * 3}</div><script>var x = 1;</script></form></body></html>"
 # A video frame readability keeps gets the text "VIDEO"; an <xmp> it would reparse as raw text.
 VIDEO_PAGE = f"<html><body><div>{STORY * 3}<iframe src='https://www.youtube.com/embed/x'></iframe></div></body></html>"
-SWEEPS = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH", "OVERALL_DISCARD_XPATH")
+SWEEPS = (
+    "RAW_TREE_PRUNE_XPATH",
+    "REMOVE_COMMENTS_AND_LISTS_XPATH",
+    "REMOVE_COMMENTS_XPATH",
+    "OVERALL_DISCARD_XPATH",
+    "TEASER_DISCARD_XPATH",
+    "PRECISION_DISCARD_XPATH",
+    "DISCARD_IMAGE_ELEMENTS",
+    "BODY_XPATH",  # one of its tests has flags: re:test(@class, 'fulltext', 'i')
+    "AUTHOR_XPATHS",
+    "AUTHOR_DISCARD_XPATHS",
+)
 
 
 def trees():

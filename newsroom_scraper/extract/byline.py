@@ -15,12 +15,12 @@ from lxml import etree, html
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .classnames import has_class_word
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
+from .sweeps import AUTHOR_DISCARD, AUTHORS
 from .text import comparable, squash, walked_lines
 
 COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
@@ -151,7 +151,7 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     """
     try:
         found = extract_metainfo(
-            prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=rules.MAX_MARKED_AUTHOR_CHARS
+            prune_unwanted_nodes(tree, AUTHOR_DISCARD), AUTHORS, len_limit=rules.MAX_MARKED_AUTHOR_CHARS
         )
     except Exception:  # noqa: BLE001 - a failing heuristic must not cost the page
         return None

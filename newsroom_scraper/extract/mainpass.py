@@ -37,7 +37,7 @@ from trafilatura.settings import INLINE_FORMATTABLE, MIN_DUPLICATE_LENGTH, TAG_C
 from trafilatura.utils import SPACING_PROTECTED, text_chars_test
 from trafilatura.xml import delete_element
 
-from .sweeps import cheaper, overall_discard
+from .sweeps import BODY, cheaper, overall_discard
 
 OVERALL_DISCARD = overall_discard()
 DISCARD_IMAGE_ELEMENTS = cheaper(xpaths.DISCARD_IMAGE_ELEMENTS)
@@ -85,7 +85,7 @@ def _extract(tree: html.HtmlElement, options: Extractor) -> tuple[etree._Element
     if options.links is True:
         potential_tags.add("ref")
     body = etree.Element("body")
-    for expression in xpaths.BODY_XPATH:
+    for expression in BODY:
         subtree = next((found for found in expression(tree) if found is not None), None)
         if subtree is None:
             continue
