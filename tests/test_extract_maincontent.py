@@ -23,6 +23,7 @@ from newsroom_scraper.extract.body import TRAFILATURA_OPTIONS
 from newsroom_scraper.extract.maincontent import OVERALL_DISCARD, _raw_tree, main_content, readable_length
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.sweeps import OVERALL_DISCARD_SHAPES, cheaper, overall_discard, shape
+from newsroom_scraper.extract.vocabulary import Vocabulary
 
 from .goldpages import gold_pages
 
@@ -108,11 +109,12 @@ def test_readability_text_is_never_longer_than_its_bound():
     # main_content skips readability where this bound shows trafilatura would keep its own text.
     bounded = 0
     for name, tree, _ in trees():
-        raw = _raw_tree(tree)
+        raw = _raw_tree(tree, Vocabulary(tree))
         most = readable_length(raw)
         if most is not None:
             bounded += 1
             assert len(readability_text(raw)) <= most, name
     assert bounded > 50  # every gold page
-    assert readability_text(_raw_tree(parse_html(VIDEO_PAGE))).endswith("VIDEO")
+    video = parse_html(VIDEO_PAGE)
+    assert readability_text(_raw_tree(video, Vocabulary(video))).endswith("VIDEO")
     assert readable_length(parse_html(f"<html><body><xmp>a &amp; b</xmp>{STORY}</body></html>")) is None

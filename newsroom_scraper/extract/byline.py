@@ -22,6 +22,7 @@ from .rules import markup
 from .structured import PageMetadata
 from .sweeps import AUTHOR_DISCARD, AUTHORS
 from .text import comparable, squash, walked_lines
+from .vocabulary import Vocabulary
 
 COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
@@ -149,9 +150,12 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     comments, quotes, figures and dates, here in place: call it only once
     the tree has served every other stage.
     """
+    words = Vocabulary(tree)  # pruning takes values away, adds none
     try:
         found = extract_metainfo(
-            prune_unwanted_nodes(tree, AUTHOR_DISCARD), AUTHORS, len_limit=rules.MAX_MARKED_AUTHOR_CHARS
+            prune_unwanted_nodes(tree, words.able(AUTHOR_DISCARD)),
+            words.able(AUTHORS),
+            len_limit=rules.MAX_MARKED_AUTHOR_CHARS,
         )
     except Exception:  # noqa: BLE001 - a failing heuristic must not cost the page
         return None

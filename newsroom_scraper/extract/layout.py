@@ -13,6 +13,7 @@ from __future__ import annotations
 from lxml import html
 
 from .sweeps import BODY
+from .vocabulary import Vocabulary
 
 LAYOUT_TAGS = {"table": "div", "tbody": "div", "thead": "div", "tfoot": "div", "tr": "div", "td": "div", "th": "div"}
 # A cell holding one of these is a layout cell.
@@ -159,7 +160,7 @@ def _container_found_by_trafilatura(tree: html.HtmlElement) -> bool:
     """
     if tree.find(".//article") is not None or tree.find(".//main") is not None:
         return True
-    return any(expression(tree) for expression in BODY)
+    return any(expression(tree) for expression in Vocabulary(tree).able(BODY))
 
 
 def mark_main_container(tree: html.HtmlElement) -> html.HtmlElement | None:

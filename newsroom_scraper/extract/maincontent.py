@@ -43,6 +43,7 @@ from trafilatura.utils import trim
 
 from .mainpass import OVERALL_DISCARD, extract_content
 from .sweeps import cheaper
+from .vocabulary import Vocabulary
 
 # Readability drops these whole, first thing. (Forms too, but only those inside the article it chose.)
 UNREAD_TAGS = ("script", "style", "fencedframe")
@@ -55,16 +56,16 @@ REMOVE_COMMENTS_AND_LISTS = cheaper(xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH)
 REMOVE_COMMENTS = cheaper(xpaths.REMOVE_COMMENTS_XPATH)
 
 
-def _raw_tree(tree: html.HtmlElement) -> html.HtmlElement:
+def _raw_tree(tree: html.HtmlElement, words: Vocabulary) -> html.HtmlElement:
     """A copy of the tree, pruned as trafilatura prunes the raw tree when comments are off."""
-    raw = prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE)
-    return prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS)
+    raw = prune_unwanted_nodes(copy(tree), words.able(RAW_TREE_PRUNE))
+    return prune_unwanted_nodes(raw, words.able(REMOVE_COMMENTS_AND_LISTS))
 
 
-def _cleaned(raw: html.HtmlElement, is_forum: bool, options: Extractor) -> html.HtmlElement:
+def _cleaned(raw: html.HtmlElement, is_forum: bool, options: Extractor, words: Vocabulary) -> html.HtmlElement:
     """A copy of the raw tree, cleaned and converted as trafilatura's main pass reads it."""
     cleaned = convert_tags(tree_cleaning(copy(raw), options), options, options.url)
-    return cleaned if is_forum else prune_unwanted_nodes(cleaned, REMOVE_COMMENTS)
+    return cleaned if is_forum else prune_unwanted_nodes(cleaned, words.able(REMOVE_COMMENTS))
 
 
 def main_content(tree: html.HtmlElement, options: Extractor) -> etree._Element | None:
@@ -72,19 +73,27 @@ def main_content(tree: html.HtmlElement, options: Extractor) -> etree._Element |
 
     `options` must be precision without comments (what body.py passes): other options take other paths.
     """
+    words = Vocabulary(tree)  # the sweeps run on copies of `tree` and its frames: they have no other values
     try:
         is_forum = _forum_thread_page(tree)
-        raw = _raw_tree(tree)
-        cleaned = _cleaned(raw, is_forum, options)
-        body, text = extract_content(cleaned, options, lambda: _cleaned(_raw_tree(tree), is_forum, options))
-        body, text = _compare(tree, raw, body, text, options)
+        raw = _raw_tree(tree, words)
+        cleaned = _cleaned(raw, is_forum, options, words)
+        body, text = extract_content(
+            cleaned, options, lambda: _cleaned(_raw_tree(tree, words), is_forum, options, words), words
+        )
+        body, text = _compare(tree, raw, body, text, options, words)
     except (TypeError, ValueError):  # bare_extraction's "discarding data"
         return None
     return body if len(text) >= options.min_output_size else None
 
 
 def _compare(
-    tree: html.HtmlElement, raw: html.HtmlElement, body: etree._Element, text: str, options: Extractor
+    tree: html.HtmlElement,
+    raw: html.HtmlElement,
+    body: etree._Element,
+    text: str,
+    options: Extractor,
+    words: Vocabulary,
 ) -> tuple[etree._Element, str]:
     """trafilatura's compare_extraction in precision mode: readability, then jusText on short or unclean text."""
     use_readability = False
@@ -96,7 +105,7 @@ def _compare(
             body, text = algorithm, algorithm_text
     unclean = bool(body.xpath(SANITIZED_XPATH))
     if unclean or len(text) < options.min_extracted_size:
-        body2, text2 = justext_rescue(tree_cleaning(_raw_tree(tree), options), options)
+        body2, text2 = justext_rescue(tree_cleaning(_raw_tree(tree, words), options), options)
         if unclean:
             accept = len(text) <= JUSTEXT_OVERRIDE_RATIO * len(text2) and (
                 len(text2) > len(text) or not options.images or body.find(".//graphic") is None
@@ -120,15 +129,15 @@ def readable_length(raw: html.HtmlElement) -> int | None:
     so the bound is the page's trimmed length less the non-space characters
     of what readability drops whole.
     """
-    if next(raw.iter(RAW_TEXT_TAGS), None) is not None:
-        return None
-    unread = sum(
-        len("".join(element.text_content().split()))
-        for element in raw.iter(UNREAD_TAGS)
-        if next(element.iterancestors(UNREAD_TAGS), None) is None
-    )
-    page = len(trim(raw.text_content() + (raw.tail or "")))
-    return page - unread + VIDEO_TEXT * sum(1 for _ in raw.iter("iframe"))
+    unread = frames = 0
+    for element in raw.iter(*UNREAD_TAGS, *RAW_TEXT_TAGS, "iframe"):
+        if element.tag in RAW_TEXT_TAGS:
+            return None
+        if element.tag == "iframe":
+            frames += 1
+        elif next(element.iterancestors(UNREAD_TAGS), None) is None:
+            unread += len("".join(element.text_content().split()))
+    return len(trim(raw.text_content() + (raw.tail or ""))) - unread + VIDEO_TEXT * frames
 
 
 def _readability_may_win(raw: html.HtmlElement, body: etree._Element, text: str, options: Extractor) -> bool:
