@@ -46,6 +46,7 @@ from .sweeps import cheaper
 from .vocabulary import Vocabulary
 
 # Readability drops these whole, first thing. (Forms too, but only those inside the article it chose.)
+# readable_length drops them first, and only then counts the page's text.
 UNREAD_TAGS = ("script", "style", "fencedframe")
 # A video <iframe> it keeps gets the text "VIDEO": at most five characters more, and one space.
 VIDEO_TEXT = len("VIDEO") + 1
@@ -123,21 +124,21 @@ def _compare(
 def readable_length(raw: html.HtmlElement) -> int | None:
     """At most the length of readability's text for `raw`, trimmed as trafilatura trims it; None when unbounded.
 
-    Readability keeps, moves or drops the text of `raw` and writes none but
-    "VIDEO". A trimmed text's length is its non-space characters plus the
-    spaces between its words; dropping text never adds a space between words,
-    so the bound is the page's trimmed length less the non-space characters
-    of what readability drops whole.
+    `raw` loses its scripts, styles and fenced frames here, as readability
+    drops them first thing (removals that keep the tail text, in any order,
+    leave the same tree, so its pruning before finds the same). Then it keeps,
+    moves or drops the text of `raw` and writes none but "VIDEO"; dropping
+    text never adds a space between words, so the trimmed page bounds it.
     """
-    unread = frames = 0
-    for element in raw.iter(*UNREAD_TAGS, *RAW_TEXT_TAGS, "iframe"):
+    frames, unbounded = 0, False
+    for element in list(raw.iter(*UNREAD_TAGS, *RAW_TEXT_TAGS, "iframe")):
         if element.tag in RAW_TEXT_TAGS:
-            return None
-        if element.tag == "iframe":
+            unbounded = True
+        elif element.tag == "iframe":
             frames += 1
-        elif next(element.iterancestors(UNREAD_TAGS), None) is None:
-            unread += len("".join(element.text_content().split()))
-    return len(trim(raw.text_content() + (raw.tail or ""))) - unread + VIDEO_TEXT * frames
+        else:
+            element.drop_tree()
+    return None if unbounded else len(trim(raw.text_content() + (raw.tail or ""))) + VIDEO_TEXT * frames
 
 
 def _readability_may_win(raw: html.HtmlElement, body: etree._Element, text: str, options: Extractor) -> bool:
@@ -147,8 +148,10 @@ def _readability_may_win(raw: html.HtmlElement, body: etree._Element, text: str,
     long, or when readability's is over twice min_extracted_size and ours has
     no paragraph text or more tables than paragraphs.
     """
+    if not text:
+        return True
     most = readable_length(raw)
-    if not text or most is None or most > 2 * len(text):
+    if most is None or most > 2 * len(text):
         return True
     deficient = not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p"))
     return deficient and most > 2 * options.min_extracted_size
