@@ -15,11 +15,15 @@ import pytest
 import trafilatura
 from lxml import etree
 from trafilatura import xpaths
+from trafilatura.external import try_readability
+from trafilatura.htmlprocessing import prune_unwanted_nodes
+from trafilatura.utils import trim
 
 from newsroom_scraper.extract.body import TRAFILATURA_OPTIONS
-from newsroom_scraper.extract.maincontent import main_content
+from newsroom_scraper.extract.maincontent import OVERALL_DISCARD, _raw_tree, main_content, readable_length
 from newsroom_scraper.extract.parse import parse_html
 from newsroom_scraper.extract.sweeps import OVERALL_DISCARD_SHAPES, cheaper, overall_discard, shape
+from newsroom_scraper.extract.vocabulary import Vocabulary
 
 from .goldpages import gold_pages
 
@@ -31,7 +35,22 @@ FORUM_PAGE = (
     '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></head><body>'
     + f"<div class='comments'>{STORY * 4}</div><div class='post'>{STORY * 5}</div></body></html>"
 )
-SWEEPS = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH", "OVERALL_DISCARD_XPATH")
+# An ASP.NET page is one <form>: readability's article lies inside it and keeps its text.
+FORM_PAGE = f"<html><body><form><div class='story'>{STORY * 3}</div><script>var x = 1;</script></form></body></html>"
+# A video frame readability keeps gets the text "VIDEO"; an <xmp> it would reparse as raw text.
+VIDEO_PAGE = f"<html><body><div>{STORY * 3}<iframe src='https://www.youtube.com/embed/x'></iframe></div></body></html>"
+SWEEPS = (
+    "RAW_TREE_PRUNE_XPATH",
+    "REMOVE_COMMENTS_AND_LISTS_XPATH",
+    "REMOVE_COMMENTS_XPATH",
+    "OVERALL_DISCARD_XPATH",
+    "TEASER_DISCARD_XPATH",
+    "PRECISION_DISCARD_XPATH",
+    "DISCARD_IMAGE_ELEMENTS",
+    "BODY_XPATH",  # one of its tests has flags: re:test(@class, 'fulltext', 'i')
+    "AUTHOR_XPATHS",
+    "AUTHOR_DISCARD_XPATHS",
+)
 
 
 def trees():
@@ -39,6 +58,8 @@ def trees():
         yield page.name, parse_html(page.html.decode("utf-8", "replace")), page.url
     yield "short", parse_html(SHORT_PAGE), "https://example.org/short"
     yield "forum", parse_html(FORUM_PAGE), "https://example.org/forum"
+    yield "form", parse_html(FORM_PAGE), "https://example.org/form"
+    yield "video", parse_html(VIDEO_PAGE), "https://example.org/video"
 
 
 def options(url: str):
@@ -77,3 +98,28 @@ def test_faster_sweeps_select_the_same_elements():
 def test_overall_discard_is_walked_in_python():
     # Another shape falls back to XPath, correct but slower: sweeps.py should learn the new shape.
     assert tuple(map(shape, xpaths.OVERALL_DISCARD_XPATH)) == OVERALL_DISCARD_SHAPES
+
+
+def readability_body(raw) -> etree._Element:
+    return try_readability(prune_unwanted_nodes(copy(raw), OVERALL_DISCARD))
+
+
+def readability_text(raw) -> str:
+    return trim(etree.tostring(readability_body(raw), method="text", encoding="utf-8").decode("utf-8"))
+
+
+def test_readability_text_is_never_longer_than_its_bound():
+    # main_content skips readability where this bound shows trafilatura would keep its own text.
+    bounded = 0
+    for name, tree, _ in trees():
+        raw = _raw_tree(tree, Vocabulary(tree))
+        intact = copy(raw)
+        most = readable_length(raw)  # drops the scripts and styles readability drops first
+        assert etree.tostring(readability_body(raw)) == etree.tostring(readability_body(intact)), name
+        if most is not None:
+            bounded += 1
+            assert len(readability_text(raw)) <= most, name
+    assert bounded > 50  # every gold page
+    video = parse_html(VIDEO_PAGE)
+    assert readability_text(_raw_tree(video, Vocabulary(video))).endswith("VIDEO")
+    assert readable_length(parse_html(f"<html><body><xmp>a &amp; b</xmp>{STORY}</body></html>")) is None

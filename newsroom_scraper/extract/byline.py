@@ -15,13 +15,14 @@ from lxml import etree, html
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import extract_metainfo
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
 from .classnames import has_class_word, name_words, remember
 from .rules import credits as rules
 from .rules import markup
 from .structured import PageMetadata
+from .sweeps import AUTHOR_DISCARD, AUTHORS
 from .text import comparable, squash, walked_lines
+from .vocabulary import Vocabulary
 
 COMMENT_WORDS = frozenset(markup.COMMENT_TOKENS)
 
@@ -184,9 +185,12 @@ def markup_authors(tree: html.HtmlElement) -> str | None:
     comments, quotes, figures and dates, here in place: call it only once
     the tree has served every other stage.
     """
+    words = Vocabulary(tree)  # pruning takes values away, adds none
     try:
         found = extract_metainfo(
-            prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=rules.MAX_MARKED_AUTHOR_CHARS
+            prune_unwanted_nodes(tree, words.able(AUTHOR_DISCARD)),
+            words.able(AUTHORS),
+            len_limit=rules.MAX_MARKED_AUTHOR_CHARS,
         )
     except Exception:  # noqa: BLE001 - a failing heuristic must not cost the page
         return None

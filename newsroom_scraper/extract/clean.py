@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .body import Block
 from .datetext import is_date_line, leading_date
@@ -165,9 +166,10 @@ def clean_blocks(
     title_key = comparable(title)
     header_keys = {comparable(line) for line in header_lines if line}
     kept: list[Block] = []
+    keys: dict[str, str] = {}
     for block in blocks:
         text = squash(block.text) if block.kind != "list" else block.text.strip()
-        key = comparable(text)
+        key = keys[text] = comparable(text)
         if key and key == title_key and all(done.kind == "head" for done in kept):
             removed["header"] += len(kept) + 1  # the headline, and headings above it: a page label, a kicker
             kept = []
@@ -186,7 +188,7 @@ def clean_blocks(
         kept = kept[:tail]
     stages = (
         ("contact_run", _drop_contact_run),
-        ("repeats", drop_repeats),
+        ("repeats", lambda blocks: drop_repeats(blocks, keys)),
         ("closing_date", lambda blocks: _drop_closing_date(blocks, credits)),
         ("edges", _drop_edges),
         ("before_dateline", lambda blocks: _strip_dateline(blocks, credits)),
@@ -239,22 +241,27 @@ def is_link_list(text: str, link_texts: set[str] | frozenset[str]) -> bool:
     )
 
 
-def drop_repeats(blocks: list[Block]) -> list[Block]:
+def drop_repeats(blocks: list[Block], keys: dict[str, str] | None = None) -> list[Block]:
     """The text once: a paragraph repeated (a summary box shown twice, for mobile and desktop), or one
-    long block that is the following paragraphs run together (a teaser or hidden copy of the story)."""
+    long block that is the following paragraphs run together (a teaser or hidden copy of the story).
+
+    `keys` holds texts' comparable() forms already made."""
+    keys = {} if keys is None else keys
     seen: set[str] = set()
     unique: list[tuple[Block, str]] = []
     for block in blocks:
-        key = comparable(block.text)
+        key = keys[block.text] if block.text in keys else comparable(block.text)
         if len(key) >= paragraphs.MIN_REPEATED_CHARS and key in seen:
             continue
         seen.add(key)
         unique.append((block, key))
-    keys = [key for _, key in unique]
+    # The following paragraphs run together are the joined keys after this one's end.
+    joined = "".join(key for _, key in unique)
+    ends = list(accumulate(len(key) for _, key in unique))
     return [
         block
         for index, (block, key) in enumerate(unique)
-        if len(key) < paragraphs.MIN_RUN_TOGETHER_CHARS or key not in "".join(keys[index + 1 :])
+        if len(key) < paragraphs.MIN_RUN_TOGETHER_CHARS or joined.find(key, ends[index]) < 0
     ]
 
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from lxml import html
 
+from .sweeps import BODY
+from .vocabulary import Vocabulary
+
 LAYOUT_TAGS = {"table": "div", "tbody": "div", "thead": "div", "tfoot": "div", "tr": "div", "td": "div", "th": "div"}
 # A cell holding one of these is a layout cell.
 CELL_BLOCKS = ("p", "div", "table", "ul", "ol", "h1", "h2", "h3")
@@ -153,13 +156,11 @@ def _container_found_by_trafilatura(tree: html.HtmlElement) -> bool:
     """Whether one of trafilatura's BODY_XPATH finds the story's container.
 
     Two of them take any <article> or <main>: those are looked for first, in
-    C, before the others' regular expressions run (in Python) on every <div>.
+    C, before the others' regular expressions run (in Python) on the <div>s with a class or id.
     """
-    from trafilatura.xpaths import BODY_XPATH
-
     if tree.find(".//article") is not None or tree.find(".//main") is not None:
         return True
-    return any(expression(tree) for expression in BODY_XPATH)
+    return any(expression(tree) for expression in Vocabulary(tree).able(BODY))
 
 
 def mark_main_container(tree: html.HtmlElement) -> html.HtmlElement | None:

@@ -37,7 +37,8 @@ from trafilatura.settings import INLINE_FORMATTABLE, MIN_DUPLICATE_LENGTH, TAG_C
 from trafilatura.utils import SPACING_PROTECTED, text_chars_test
 from trafilatura.xml import delete_element
 
-from .sweeps import cheaper, overall_discard
+from .sweeps import BODY, cheaper, overall_discard
+from .vocabulary import Vocabulary
 
 OVERALL_DISCARD = overall_discard()
 DISCARD_IMAGE_ELEMENTS = cheaper(xpaths.DISCARD_IMAGE_ELEMENTS)
@@ -46,11 +47,14 @@ PRECISION_DISCARD = cheaper(xpaths.PRECISION_DISCARD_XPATH)
 
 
 def extract_content(
-    cleaned: html.HtmlElement, options: Extractor, rebuild: Callable[[], html.HtmlElement]
+    cleaned: html.HtmlElement, options: Extractor, rebuild: Callable[[], html.HtmlElement], words: Vocabulary
 ) -> tuple[etree._Element, str]:
-    """trafilatura's extract_content(cleaned, options); `rebuild()` makes a new tree equal to `cleaned` as given."""
+    """trafilatura's extract_content(cleaned, options); `rebuild()` makes a new tree equal to `cleaned` as given.
+
+    `words` holds attribute values of a tree `cleaned` was made from: sweeps that can select nothing are not run.
+    """
     order = list(cleaned.iter())
-    body, text, potential_tags = _extract(cleaned, options)
+    body, text, potential_tags = _extract(cleaned, options, words)
     if len(body) == 0 or len(text) < options.min_extracted_size:
         backup = rebuild()
         consumed = {twin for element, twin in zip(order, backup.iter(), strict=True) if element.tag == "done"}
@@ -75,7 +79,7 @@ def extract_content(
     return body, text
 
 
-def _extract(tree: html.HtmlElement, options: Extractor) -> tuple[etree._Element, str, set[str]]:
+def _extract(tree: html.HtmlElement, options: Extractor, words: Vocabulary) -> tuple[etree._Element, str, set[str]]:
     """main_extractor._extract: the first BODY_XPATH frame that gives content, pruned and converted."""
     potential_tags = set(TAG_CATALOG)
     if options.tables is True:
@@ -85,11 +89,11 @@ def _extract(tree: html.HtmlElement, options: Extractor) -> tuple[etree._Element
     if options.links is True:
         potential_tags.add("ref")
     body = etree.Element("body")
-    for expression in xpaths.BODY_XPATH:
+    for expression in words.able(BODY):
         subtree = next((found for found in expression(tree) if found is not None), None)
         if subtree is None:
             continue
-        subtree = prune_sections(subtree, potential_tags, options)
+        subtree = prune_sections(subtree, potential_tags, options, words)
         if len(subtree) == 0:
             continue
         in_paragraphs = subtree.xpath("//p//text()")
@@ -137,16 +141,18 @@ def _frame_content(
     return lead
 
 
-def prune_sections(tree: html.HtmlElement, potential_tags: set[str], options: Extractor) -> html.HtmlElement:
+def prune_sections(
+    tree: html.HtmlElement, potential_tags: set[str], options: Extractor, words: Vocabulary
+) -> html.HtmlElement:
     """main_extractor.prune_unwanted_sections (teasers discarded), with the sweeps above."""
     precision = options.focus == "precision"
     tree = _prune_guarded(tree, OVERALL_DISCARD)
     if "graphic" not in potential_tags:
-        tree = prune_unwanted_nodes(tree, DISCARD_IMAGE_ELEMENTS)
+        tree = prune_unwanted_nodes(tree, words.able(DISCARD_IMAGE_ELEMENTS))
     if options.focus != "recall":
-        tree = prune_unwanted_nodes(tree, TEASER_DISCARD)
+        tree = prune_unwanted_nodes(tree, words.able(TEASER_DISCARD))
         if precision:
-            tree = prune_unwanted_nodes(tree, PRECISION_DISCARD)
+            tree = prune_unwanted_nodes(tree, words.able(PRECISION_DISCARD))
     for _ in range(2):
         tree = delete_by_link_density(tree, "div", backtracking=True, favor_precision=precision)
         tree = delete_by_link_density(tree, "list", backtracking=False, favor_precision=precision)

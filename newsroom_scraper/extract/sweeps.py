@@ -25,6 +25,8 @@ from trafilatura import xpaths
 
 REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
 RE_TEST = re.compile(r"re:test\((@[\w|@-]+), '([^']*)'\)")
+# The same test, with its optional flags ("re:test(@class, 'fulltext', 'i')"): what `cheaper` rewrites.
+RE_TEST_FLAGS = re.compile(r"re:test\((@[\w|@-]+), '([^']*)'((?:, '[a-z]*')?)\)")
 # OVERALL_DISCARD_XPATH, white space squashed and each regex written "_", as trafilatura 2.3 writes them.
 OVERALL_DISCARD_SHAPES = (
     ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
@@ -41,14 +43,20 @@ Sweep = Callable[[html.HtmlElement], list]
 
 
 def _cheaper_test(match: re.Match) -> str:
-    attributes, pattern = match.groups()
-    test = f"re:test(string({attributes}), '{pattern}')"
+    attributes, pattern, flags = match.groups()
+    test = f"re:test(string({attributes}), '{pattern}'{flags})"
     return test if re.search(pattern, "") else f"(({attributes}) and {test})"
 
 
 def cheaper(expressions: list[etree.XPath]) -> list[etree.XPath]:
     """trafilatura's XPath sweeps, selecting the same elements with fewer regex callbacks."""
-    return [etree.XPath(RE_TEST.sub(_cheaper_test, xpath.path), namespaces=REGEXP_NS) for xpath in expressions]
+    return [etree.XPath(RE_TEST_FLAGS.sub(_cheaper_test, xpath.path), namespaces=REGEXP_NS) for xpath in expressions]
+
+
+# trafilatura's main-content containers, and its author search (what it discards first, then where it looks).
+BODY = cheaper(xpaths.BODY_XPATH)
+AUTHOR_DISCARD = cheaper(xpaths.AUTHOR_DISCARD_XPATHS)
+AUTHORS = cheaper(xpaths.AUTHOR_XPATHS)
 
 
 def shape(expression: etree.XPath) -> str:
