@@ -29,9 +29,12 @@ ALL_TEXT = etree.XPath(".//text()", smart_strings=False)
 BREADCRUMB_MARKS = ("breadcrumb", "crumb", "kruimel", "brotkrum", "ariane", "migas", "briciole", "navpath", "pathway",
                     "ruta de navegaci", "navigationspfad", "面包屑", "麵包屑", "パンくず", "хлебн")  # fmt: skip
 MARK_ATTRIBUTES = ("class", "id", "aria-label", "itemtype")
-# Each attribute's values, in document order; each knows its element (getparent). Asked one attribute at a
-# time: the union of the four (MARKED_VALUES) costs a sort in document order, a third more on large pages.
-MARK_VALUES = tuple(etree.XPath(f"descendant-or-self::*/@{name}") for name in MARK_ATTRIBUTES)
+# Each attribute's values, in document order, as plain strings: a value that knows its element (a "smart"
+# string) costs twice as much to make, and most values hold no mark. Asked one attribute at a time: the union
+# of the four (MARKED_VALUES) costs a sort in document order, a third more on large pages.
+MARK_VALUES = tuple(etree.XPath(f"descendant-or-self::*/@{name}", smart_strings=False) for name in MARK_ATTRIBUTES)
+# The elements holding each attribute, in the same order: the element of MARK_VALUES' value i is the i-th here.
+MARK_HOLDERS = tuple(etree.XPath(f"descendant-or-self::*[@{name}]") for name in MARK_ATTRIBUTES)
 MARKED_VALUES = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}" for name in MARK_ATTRIBUTES))
 # Wherever a mark occurs in an element's joined values, its last word lies whole inside one value (values are
 # joined at spaces): an element with no value holding one of these is no breadcrumb, and is not read.
@@ -108,11 +111,12 @@ def marked_elements(scope: html.HtmlElement) -> list:
         return _marked_in_order(scope)
     if not any(mark in text for text in lowered for mark in WORD_MARKS):
         return []
-    found = {
-        values[index].getparent()
-        for values, text, lowered_text in zip(kinds, joined, lowered, strict=True)
-        for index in _values_holding_mark_ends(values, text, lowered_text)
-    }
+    found: set = set()
+    for holders, values, text, lowered_text in zip(MARK_HOLDERS, kinds, joined, lowered, strict=True):
+        indexes = _values_holding_mark_ends(values, text, lowered_text)
+        if indexes:
+            elements = holders(scope)
+            found.update(elements[index] for index in indexes)
     return [element for element in sorted(found, key=_document_place) if marked(element)]
 
 

@@ -84,9 +84,11 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 
-# Cookie, newsletter and ad slot lines that survive markup pruning.
-CONSENT_LINE = re.compile(r"\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie settings|"
-                          r"cookie policy|wir verwenden cookies|nous utilisons des cookies|utilizamos cookies)\b",
+# Cookie, newsletter and ad slot lines that survive markup pruning. The consent line's lookahead names the
+# letters its forms start with, so that most positions fail on one test instead of eight alternatives.
+CONSENT_LINE = re.compile(r"\b(?=[wtacnu])(we use cookies|this (web)?site uses cookies|accept (all )?cookies|"
+                          r"cookie settings|cookie policy|wir verwenden cookies|nous utilisons des cookies|"
+                          r"utilizamos cookies)\b",
                           re.IGNORECASE)  # fmt: skip
 NEWSLETTER_LINE = re.compile(
     r"^\s*(sign up for|subscribe to) (our|the) [\w\s]*newsletter|^\s*newsletter\s*(abonnieren)?\s*$|"
