@@ -196,7 +196,7 @@ def is_teaser_or_link_list(element: html.HtmlElement, text: str, links: LinkText
     anchors = element.findall(".//a")
     if not anchors:
         return False  # no "more" link, no link text, no list
-    density = min(1.0, sum(len(links[a]) for a in anchors) / len(text))
+    density = links.density(element, text, anchors)
     more = [links[a] for a in anchors if a in more_links] if more_links else []
     if more:
         stripped = text

@@ -133,11 +133,12 @@ class LinkTexts(dict):
         text = self[link] = element_text(link)
         return text
 
-    def density(self, element, text: str) -> float:
-        """Share of the element's squashed text (`text`) that is link text."""
+    def density(self, element, text: str, anchors: list | None = None) -> float:
+        """Share of the element's squashed text (`text`) that is link text (`anchors`: its links, where read)."""
         if not text:
             return 0.0
-        return min(1.0, sum(len(self[a]) for a in element.iter("a")) / len(text))
+        links = element.iter("a") if anchors is None else anchors
+        return min(1.0, sum(len(self[a]) for a in links) / len(text))
 
 
 def link_density(element: html.HtmlElement) -> float:
