@@ -9,7 +9,7 @@ from lxml import etree, html
 
 from newsroom_scraper.extract.decode import decode_html
 from newsroom_scraper.extract.parse import parse_html
-from newsroom_scraper.extract.text import _walked_text, block_lines, element_text, short_text, squash
+from newsroom_scraper.extract.text import _walked_text, block_lines, element_text, short_text, squash, text_bytes
 
 PAGES = sorted(Path(__file__).parent.parent.joinpath("fixtures", "pages").glob("*.html"))
 
@@ -23,6 +23,18 @@ def test_same_lines_as_the_walk(path):
     tree = parse_html(decode_html(path.read_bytes()).text)
     for element in [tree.find("body"), *tree.iter("div", "td", "ul")][:200]:
         assert block_lines(element) == walked_lines(element)
+
+
+@pytest.mark.parametrize("path", PAGES[::6], ids=lambda path: path.stem)
+def test_text_bytes_are_the_text_content(path):
+    tree = parse_html(decode_html(path.read_bytes()).text)
+    for element in [tree, *tree.iter("body", "div", "p")][:100]:
+        assert text_bytes(element).decode("utf-8") == element.text_content()
+
+
+def test_text_bytes_leave_out_the_tail_and_comments():
+    element = html.fromstring("<div><p>caf&eacute;<!-- note --> &amp; more</p>tail</div>")[0]
+    assert text_bytes(element).decode("utf-8") == "café & more" == element.text_content()
 
 
 def test_blocks_break_lines_and_inline_elements_do_not():

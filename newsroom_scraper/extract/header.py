@@ -32,7 +32,7 @@ from .rules import page as rules
 from .section import find_section
 from .selectors import select_text
 from .structured import PageMetadata
-from .text import LinkTexts, comparable, element_text
+from .text import LinkTexts, comparable, element_text, raw_length
 from .title import find_title, site_names
 from .urls import canonical_url
 from .visible_byline import find_byline_lines
@@ -62,6 +62,7 @@ class Header:
     header_lines: frozenset[str]  # deck, byline, date line: not body
     declared_article: bool  # JSON-LD article or og:type article
     canonical_url: str  # read here: the <head> holding it is gone after this phase
+    crumb_chars: int  # the length of the breadcrumb's text, dropped from the tree after this phase (0: none)
 
 
 def read_header(page: ParsedPage) -> Header:
@@ -91,7 +92,9 @@ def read_header(page: ParsedPage) -> Header:
     source_line = _source_line(page, index, links)
     canonical = canonical_url(tree, meta, page.url)
     page.edit(TreeEdit.DROP_BREADCRUMB)
+    crumb_chars = 0
     if crumbs is not None and crumbs.getparent() is not None:
+        crumb_chars = raw_length(crumbs)
         crumbs.drop_tree()
     return Header(
         title=title,
@@ -112,6 +115,7 @@ def read_header(page: ParsedPage) -> Header:
         header_lines=frozenset(header_lines),
         declared_article=declared_article,
         canonical_url=canonical,
+        crumb_chars=crumb_chars,
     )
 
 

@@ -51,7 +51,10 @@ def read_body(page: ParsedPage, header: Header) -> Body:
     if profile.body:
         keep_only(page.edit(TreeEdit.KEEP_PROFILE_BODY), select_elements(tree, profile.body))
     drops = [compile_selector(selector) for selector in profile.drop]
-    pruned = prune_boilerplate(page.edit(TreeEdit.PRUNE_BOILERPLATE), header.headline, drops)
+    # The lines were read from the intact <body>; a profile's body elements, or a page without one, have others.
+    intact = not profile.body and tree.find("body") is not None
+    floor = text_floor(page.lines, header.crumb_chars) if intact else 0
+    pruned = prune_boilerplate(page.edit(TreeEdit.PRUNE_BOILERPLATE), header.headline, drops, floor)
     unwrap_layout_tables(page.edit(TreeEdit.UNWRAP_LAYOUT_TABLES))
     paragraphize(page.edit(TreeEdit.PARAGRAPHIZE))
     mark_main_container(page.edit(TreeEdit.MARK_MAIN_CONTAINER))
@@ -78,6 +81,20 @@ def read_body(page: ParsedPage, header: Header) -> Body:
         f"clean.{name}": n for name, n in removed.items()
     }
     return Body(tuple(cleaned), text, credits, credited_byline(marked), link_share, removed)
+
+
+def text_floor(lines: list[str], crumb_chars: int) -> int:
+    """At most the length of the squashed text of a <body> whose lines are `lines`, once its breadcrumb
+    (`crumb_chars` long) is dropped: what pruning's guard compares elements with before it reads that text.
+
+    The lines hold every word of the body's text, and each space within a line
+    stands for white space between two words there: their lengths add up to at
+    most the text's squashed length. Dropping the breadcrumb took away its
+    characters (R, at most R words) and may have joined the two words around
+    it: the squashed length fell by at most 2R + 1.
+    """
+    shown = sum(map(len, lines))
+    return max(0, shown - 2 * crumb_chars - 1) if crumb_chars else shown
 
 
 def keep_only(tree: html.HtmlElement, elements: list[html.HtmlElement]) -> None:

@@ -22,7 +22,7 @@ from .classnames import name_words, remember
 from .rules import boilerplate as rules
 from .rules import markup
 from .rules.boilerplate import is_toolbar_text
-from .text import LinkTexts, block_lines, element_text, link_density, short_text, squash, text_lengths
+from .text import LinkTexts, block_lines, element_text, link_density, short_text, squash, text_bytes, text_lengths
 
 DROP_TOKENS = frozenset(token for group in markup.DROP_TOKEN_GROUPS.values() for token in group)
 SURE_TOKENS = frozenset(markup.SURE_DROP_TOKENS)
@@ -37,13 +37,24 @@ _NAME_LABELS: dict[str, int] = {}
 class Guard:
     """Decides which elements are too important to remove."""
 
-    def __init__(self, tree: html.HtmlElement, headline: html.HtmlElement | None) -> None:
+    def __init__(self, tree: html.HtmlElement, headline: html.HtmlElement | None, floor: int = 0) -> None:
         body = tree.find("body")
-        self.total = len(element_text(body if body is not None else tree)) or 1
+        # The page's text as pruning starts, as UTF-8 (text_content() without making it a str), for `total`:
+        # decoded and squashed only if an element is too long to be judged against `floor` alone.
+        self._text: bytes | None = text_bytes(body if body is not None else tree)
+        self.floor = floor  # at most `total`, known without reading the text (mainbody.text_floor)
+        self._total = 0
         self.protected: set = set()
         if headline is not None:
             self.protected.update(headline.iterancestors())
             self.protected.add(headline)
+
+    @property
+    def total(self) -> int:
+        """The length of the page's squashed text as pruning started (1 when it had none)."""
+        if self._text is not None:
+            self._total, self._text = len(squash(self._text.decode("utf-8"))) or 1, None
+        return self._total
 
     def keeps(self, element: html.HtmlElement) -> bool:
         """Never removed, whatever its text: the document, the story's containers, the headline's ancestors."""
@@ -53,12 +64,13 @@ class Guard:
         """Not kept, and holding a small share of the page's text (`length`: its squashed text's, when known)."""
         if self.keeps(element):
             return False
+        share = markup.PROTECTED_SHARE
         if length is None:
             raw = element.text_content()
-            if len(raw) < self.total * markup.PROTECTED_SHARE:
+            if len(raw) < self.floor * share or len(raw) < self.total * share:
                 return True  # squashing white space only shortens a text
             length = len(squash(raw))
-        return length < self.total * markup.PROTECTED_SHARE or self.total < markup.MIN_GUARDED_TEXT
+        return length < self.floor * share or length < self.total * share or self.total < markup.MIN_GUARDED_TEXT
 
 
 def _remove(element: html.HtmlElement) -> None:
@@ -324,12 +336,15 @@ def drop_image_captions(tree: html.HtmlElement, guard: Guard) -> int:
     return _remove_outermost(doomed)
 
 
-def prune_boilerplate(tree: html.HtmlElement, headline: html.HtmlElement | None, drops=()) -> dict[str, int]:
+def prune_boilerplate(
+    tree: html.HtmlElement, headline: html.HtmlElement | None, drops=(), floor: int = 0
+) -> dict[str, int]:
     """Prune `tree` in place; returns how many elements each stage removed.
 
     `drops` are a site profile's compiled selectors: what they match goes first, unguarded.
+    `floor`: at most the length of the squashed text of the page's <body> (0 when unknown).
     """
-    guard = Guard(tree, headline)
+    guard = Guard(tree, headline, floor)
     removed = {"profile": 0}
     for selector in drops:
         removed["profile"] += _remove_outermost([n for n in selector(tree) if isinstance(n, html.HtmlElement)])

@@ -49,6 +49,11 @@ def raw_length(element: html.HtmlElement) -> int:
     return int(RAW_LENGTH(element))
 
 
+def text_bytes(element: html.HtmlElement) -> bytes:
+    """element.text_content() as UTF-8, serialised in C: half the cost, for a text that may never be read."""
+    return etree.tostring(element, method="text", encoding="utf-8", with_tail=False)
+
+
 def short_text(element: html.HtmlElement, limit: int) -> str | None:
     """element_text(element) when it is at most `limit` characters long, else None.
 
