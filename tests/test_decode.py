@@ -14,6 +14,15 @@ def test_utf8_mislabelled_as_latin1():
     assert "Zürich" in decoded.text and decoded.encoding == "utf-8"
 
 
+def test_the_body_is_kept_as_the_text_utf8_only_where_it_is_that_exactly():
+    body = TEXT.encode("utf-8")
+    decoded = decode_html(body)
+    assert decoded.utf8 is body and decoded.utf8 == decoded.text.encode("utf-8")
+    assert decode_html(b"\xef\xbb\xbf" + body).utf8 is None  # the byte-order mark is not text
+    assert decode_html(TEXT.encode("cp1252"), "text/html; charset=windows-1252").utf8 is None
+    assert decode_html(TEXT.encode("utf-16")).utf8 is None
+
+
 def test_declared_gb2312_with_gbk_only_character():
     html = (
         '<html><head><meta charset="gb2312"></head><body><p>王喆研究员介绍了南海深层环流的季节变化。</p></body></html>'

@@ -46,10 +46,14 @@ class NotAnArticle:
 
 
 def parse_page(
-    html_text: str, url: str, *, now: datetime, content_language=None, profile=None, listed=None, guess_dates=True
-) -> ParsedPage | None:
-    """The page every phase reads; None when the text has no HTML structure at all."""
-    tree = parse_html(html_text)
+    html_text: str, url: str, *, now: datetime, content_language=None, profile=None, listed=None, guess_dates=True,
+    utf8: bytes | None = None,
+) -> ParsedPage | None:  # fmt: skip
+    """The page every phase reads; None when the text has no HTML structure at all.
+
+    `utf8`: the text's UTF-8 exactly, where the response was (decode.DecodedPage.utf8).
+    """
+    tree = parse_html(html_text, utf8)
     if tree is None:
         return None
     body_element = tree.find("body")
@@ -69,6 +73,7 @@ def extract_fields(
     profile: SiteProfile | None = None,
     guess_dates: bool = True,
     listed: Listed | None = None,
+    utf8: bytes | None = None,
 ) -> Fields | None:
     """All fields of a decoded page; None when it has no HTML structure at all.
 
@@ -78,7 +83,7 @@ def extract_fields(
     """
     page = parse_page(
         html_text, url, now=now, content_language=content_language, profile=profile, listed=listed,
-        guess_dates=guess_dates,
+        guess_dates=guess_dates, utf8=utf8,
     )  # fmt: skip
     if page is None:
         return None
@@ -129,19 +134,22 @@ def read_fields(
         return NotAnArticle("not_html", content_type.split(";")[0].strip())
     if len(body) > MAX_PAGE_BYTES:
         return NotAnArticle("too_large", f"{len(body)} bytes, over {MAX_PAGE_BYTES}")
+    utf8 = None
     if isinstance(body, bytes):
         try:
-            text = decode_html(body, content_type).text
+            decoded = decode_html(body, content_type)
         except UndecodableError as error:
             return NotAnArticle("undecodable", str(error))
+        text, utf8 = decoded.text, decoded.utf8
     else:
         text = body
     if not text.strip():
         return NotAnArticle("empty_page", "no content")
     try:
         fields = extract_fields(
-            text, url, now=now, content_language=content_language, profile=profile, guess_dates=False, listed=listed
-        )
+            text, url, now=now, content_language=content_language, profile=profile, guess_dates=False, listed=listed,
+            utf8=utf8,
+        )  # fmt: skip
     except RecursionError:
         # Some stages (trafilatura's among them) walk the tree recursively.
         return NotAnArticle("too_deeply_nested", "markup nested beyond what the extractors walk")

@@ -45,6 +45,9 @@ class UndecodableError(ValueError):
 class DecodedPage:
     text: str
     encoding: str
+    # The body itself where it is the text's UTF-8 exactly (valid UTF-8, no byte-order mark): parsing
+    # reads it, rather than encoding the text again.
+    utf8: bytes | None = None
 
 
 def _decode(body: bytes, encoding: str) -> tuple[str, int] | None:
@@ -103,7 +106,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> DecodedPage:
             raise UndecodableError("binary content (NUL bytes)")
     if not body.isascii():
         try:
-            return DecodedPage(body.decode("utf-8"), "utf-8")
+            return DecodedPage(body.decode("utf-8"), "utf-8", body)
         except UnicodeDecodeError:
             pass
     for encoding in declared_encodings(body, content_type):
