@@ -14,6 +14,7 @@ the page's text is never removed, whatever its class says, because CMSes put
 
 from __future__ import annotations
 
+from functools import cached_property
 from itertools import islice
 
 from lxml import html
@@ -41,20 +42,17 @@ class Guard:
         body = tree.find("body")
         # The page's text as pruning starts, as UTF-8 (text_content() without making it a str), for `total`:
         # decoded and squashed only if an element is too long to be judged against `floor` alone.
-        self._text: bytes | None = text_bytes(body if body is not None else tree)
+        self._text = text_bytes(body if body is not None else tree)
         self.floor = floor  # at most `total`, known without reading the text (mainbody.text_floor)
-        self._total = 0
         self.protected: set = set()
         if headline is not None:
             self.protected.update(headline.iterancestors())
             self.protected.add(headline)
 
-    @property
+    @cached_property
     def total(self) -> int:
         """The length of the page's squashed text as pruning started (1 when it had none)."""
-        if self._text is not None:
-            self._total, self._text = len(squash(self._text.decode("utf-8"))) or 1, None
-        return self._total
+        return len(squash(self._text.decode("utf-8"))) or 1
 
     def keeps(self, element: html.HtmlElement) -> bool:
         """Never removed, whatever its text: the document, the story's containers, the headline's ancestors."""
